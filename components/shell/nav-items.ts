@@ -1,0 +1,26 @@
+// Where each console section lives and how it is labelled. Which of them a user sees is decided
+// by lib/access (sectionsFor), never here.
+import type { SectionKey } from "@/lib/access/sections";
+
+type Group = "webmail" | "telephony" | "company" | "admin";
+type NavLabel =
+  | "manageMailboxes"
+  | "webmailAccess"
+  | "calls"
+  | "telephonyAccess"
+  | "employees"
+  | "departments"
+  | "auditLog";
+
+export const sections: Record<SectionKey, { group: Group; href: string; label: NavLabel }> = {
+  mailboxes: { group: "webmail", href: "/webmail/mailboxes", label: "manageMailboxes" },
+  webmailAccess: { group: "webmail", href: "/webmail/access", label: "webmailAccess" },
+  calls: { group: "telephony", href: "/telephony/calls", label: "calls" },
+  telephonyAccess: { group: "telephony", href: "/telephony/access", label: "telephonyAccess" },
+  employees: { group: "company", href: "/company/employees", label: "employees" },
+  departments: { group: "company", href: "/company/departments", label: "departments" },
+  audit: { group: "admin", href: "/audit", label: "auditLog" },
+};
+
+export type { SectionKey };
+export const navGroups = ["webmail", "telephony", "company", "admin"] as const;

@@ -1,0 +1,30 @@
+// Which console sections a user may open; the navigation shows exactly these, and every page
+// checks the same functions before rendering.
+import type { Access } from "./access.ts";
+import { TELEPHONY, WEBMAIL } from "./catalog.ts";
+
+export const SECTION_KEYS = [
+  "mailboxes",
+  "webmailAccess",
+  "calls",
+  "telephonyAccess",
+  "employees",
+  "departments",
+  "audit",
+] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
+  mailboxes: (access) => access.allowed(WEBMAIL.viewMailboxes.key),
+  webmailAccess: (access) => access.isPortalAdmin || access.allowed(WEBMAIL.editRights.key),
+  calls: (access) => access.allowed(TELEPHONY.callStatistics.key),
+  telephonyAccess: (access) => access.isPortalAdmin || access.allowed(TELEPHONY.settings.key),
+  // Extranet users see nothing of the company structure (SPEC §7).
+  employees: (access) => access.isEmployee,
+  departments: (access) => access.isEmployee,
+  audit: (access) => access.isPortalAdmin,
+};
+
+export function sectionsFor(access: Access): SectionKey[] {
+  return SECTION_KEYS.filter((key) => canOpen[key](access));
+}

@@ -1,0 +1,3 @@
+import { handlers } from "./index.ts";
+
+export const { GET, POST } = handlers;

@@ -1,0 +1,74 @@
+// Full Auth.js setup: credentials (argon2) and, when configured, an OpenID Connect provider.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "../db.ts";
+import { oidcSettings } from "../env.ts";
+import { authConfig } from "./config.ts";
+import { checkCredentials, type SignInRefusal } from "./credentials.ts";
+
+/** Carries the refusal reason to the login action (Auth.js puts `code` on the error). */
+class RefusedSignIn extends CredentialsSignin {
+  constructor(reason: SignInRefusal, retryAfterSeconds?: number) {
+    super();
+    this.code = retryAfterSeconds ? `${reason}:${retryAfterSeconds}` : reason;
+  }
+}
+
+const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsInput.safeParse(raw);
+        if (!parsed.success) throw new RefusedSignIn("invalid");
+        const result = await checkCredentials(parsed.data.email, parsed.data.password);
+        if (!result.ok) throw new RefusedSignIn(result.reason, result.retryAfterSeconds);
+        return { id: String(result.userId) };
+      },
+    }),
+  ];
+  const oidc = oidcSettings();
+  if (oidc) {
+    list.push({
+      id: "oidc",
+      name: oidc.name,
+      type: "oidc",
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+    });
+  }
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: providers(),
+  callbacks: {
+    ...authConfig.callbacks,
+    // An OIDC identity signs in only as an existing, active user with the same email.
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
+      if (!email) return false;
+      const user = await db.user.findUnique({ where: { email }, select: { status: true } });
+      return user !== null && user.status !== "DEACTIVATED";
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc" && typeof profile?.email === "string") {
+        const found = await db.user.findUnique({ where: { email: profile.email.toLowerCase() }, select: { id: true } });
+        if (found) token.uid = String(found.id);
+        return token;
+      }
+      return authConfig.callbacks.jwt({ token, user });
+    },
+  },
+});
+
+export function oidcProviderName(): string | null {
+  return oidcSettings()?.name ?? null;
+}

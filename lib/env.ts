@@ -1,0 +1,62 @@
+// The one place that reads process.env (DESIGN §7.8). Parsed on first use, not at import, so
+// `next build` works without a database; a missing value fails loudly the first time it is needed.
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is not set: start the console with `npm start`, or set it"),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
+  /** Time zone for dates shown in the console. */
+  APP_TIME_ZONE: z.string().default("UTC"),
+  /** Optional OpenID Connect sign-in (e.g. Keycloak, Entra ID): all three enable it. */
+  AUTH_OIDC_ISSUER: optionalText,
+  AUTH_OIDC_CLIENT_ID: optionalText,
+  AUTH_OIDC_CLIENT_SECRET: optionalText,
+  AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  /** Keyring for mail credentials: "k2:<base64 32 bytes>,k1:<...>" (lib/mail/secrets). */
+  MAIL_SECRET_KEYS: optionalText,
+  MAIL_SECRET_ACTIVE_KEY: optionalText,
+});
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  parsed = result.data;
+  return parsed;
+}
+
+/** Time zone for dates; readable without the rest of the environment (e.g. during `next build`). */
+export function appTimeZone(): string {
+  return z
+    .string()
+    .min(1)
+    .default("UTC")
+    .parse(process.env.APP_TIME_ZONE || undefined);
+}
+
+/** Whether OIDC sign-in is configured; read without requiring the rest of the environment. */
+export function oidcSettings() {
+  const {
+    AUTH_OIDC_ISSUER: issuer,
+    AUTH_OIDC_CLIENT_ID: clientId,
+    AUTH_OIDC_CLIENT_SECRET: clientSecret,
+  } = schema
+    .pick({ AUTH_OIDC_ISSUER: true, AUTH_OIDC_CLIENT_ID: true, AUTH_OIDC_CLIENT_SECRET: true })
+    .parse(process.env);
+  if (!issuer || !clientId || !clientSecret) return null;
+  const name = z.string().default("Single sign-on").parse(process.env.AUTH_OIDC_NAME);
+  return { issuer, clientId, clientSecret, name };
+}

@@ -1,0 +1,81 @@
+// npm start: database, migrations, demo data on first start, a production build when the
+// sources changed, then the web server (PORT, default 3000) and the sync worker.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { prepareRuntime } from "./lib/runtime.ts";
+
+const started = Date.now();
+const log = (line: string) => console.log(`[console] ${line}`);
+const runtime = await prepareRuntime(log);
+
+const { seedDemo } = await import("../lib/demo/seed.ts");
+const { ensureDefaultRoles } = await import("../lib/access/defaults.ts");
+const { db, disconnectDb } = await import("../lib/db.ts");
+// --reseed starts the demo organisation over (the end-to-end tests start from a known state).
+const seeded = await seedDemo(db, { force: process.argv.includes("--reseed") });
+if (seeded.seeded)
+  log(
+    `demo organisation created: ${seeded.users} users, ${seeded.departments} departments, ${seeded.mailboxes} mailboxes`,
+  );
+else await ensureDefaultRoles(db);
+await disconnectDb();
+
+// Rebuild only when something that goes into the build changed since the last one.
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
+function fingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    if (!existsSync(entry) || entry.includes(`${path.sep}generated`)) return;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) for (const child of readdirSync(entry).sort()) visit(path.join(entry, child));
+    else hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
+  };
+  for (const input of BUILD_INPUTS) visit(input);
+  return hash.digest("hex");
+}
+const stampFile = path.join(".next", "console-build-fingerprint");
+const current = fingerprint();
+const upToDate =
+  existsSync(path.join(".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === current;
+
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+  return spawn(command, args, { stdio: "inherit", env: { ...process.env, ...runtime.env, ...extraEnv } });
+}
+
+if (!upToDate) {
+  log("building the console (first start or changed sources)…");
+  const code = await new Promise<number | null>((resolve) => run("npx", ["next", "build"]).on("exit", resolve));
+  if (code !== 0) {
+    await runtime.database.stop();
+    process.exit(code ?? 1);
+  }
+  writeFileSync(stampFile, current);
+}
+
+const port = process.env.PORT ?? "3000";
+const children = [run("npx", ["next", "start", "-p", port], { NODE_ENV: "production" })];
+log(
+  `ready in ${((Date.now() - started) / 1000).toFixed(1)} s — http://localhost:${port} (sign in as admin@demo.test / demo)`,
+);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  await runtime.database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+for (const child of children) child.on("exit", (code) => void stop(code ?? 0));

@@ -1,0 +1,57 @@
+// Small builders for test data in the real database (one fresh database per test file).
+import type { Db } from "../lib/db.ts";
+import type { Prisma } from "../lib/generated/prisma/client.ts";
+
+let sequence = 0;
+const next = () => {
+  sequence += 1;
+  return sequence;
+};
+
+export async function createUser(db: Db, data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+  const n = next();
+  return db.user.create({
+    data: { email: `user${n}@test.local`, firstName: `First${n}`, lastName: `Last${n}`, ...data },
+  });
+}
+
+export async function createDepartment(
+  db: Db,
+  data: { name?: string; parentId?: number | null; headId?: number | null } = {},
+) {
+  const parent = data.parentId ? await db.department.findUniqueOrThrow({ where: { id: data.parentId } }) : null;
+  const created = await db.department.create({
+    data: {
+      name: data.name ?? `Department ${next()}`,
+      parentId: parent?.id ?? null,
+      headId: data.headId ?? null,
+      depth: parent ? parent.depth + 1 : 0,
+      path: `pending-${next()}`,
+    },
+  });
+  return db.department.update({ where: { id: created.id }, data: { path: `${parent?.path ?? "/"}${created.id}/` } });
+}
+
+export async function addMembers(db: Db, departmentId: number, userIds: number[]) {
+  await db.departmentMember.createMany({
+    data: userIds.map((userId) => ({ departmentId, userId })),
+    skipDuplicates: true,
+  });
+}
+
+export async function createMailbox(db: Db, ownerId: number, data: Partial<Prisma.MailboxUncheckedCreateInput> = {}) {
+  const n = next();
+  return db.mailbox.create({
+    data: {
+      ownerId,
+      email: `box${n}@mail.test`,
+      name: `box${n}@mail.test`,
+      imapHost: "imap.mail.test",
+      imapPort: 993,
+      imapSecurity: "SSL",
+      imapLogin: `box${n}@mail.test`,
+      imapPasswordEnc: "v1.none.x.x.x",
+      ...data,
+    },
+  });
+}

@@ -1,0 +1,39 @@
+// Vitest global setup: one embedded PostgreSQL for the run, with a migrated template database
+// that every test file clones (CREATE DATABASE … TEMPLATE), so files never share rows.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.ts";
+import { applyMigrations } from "../../scripts/lib/migrations.ts";
+
+export const TEMPLATE_DATABASE = "console_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgresAdminUrl: string;
+    templateDatabase: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const external = process.env.TEST_DATABASE_ADMIN_URL;
+  const dataDir = path.resolve(".data/test-postgres");
+  if (!external) rmSync(dataDir, { recursive: true, force: true });
+  const server = external ? null : await startEmbeddedPostgres({ dataDir, fast: true });
+  const adminUrl = external ?? server!.url("postgres");
+
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+  await admin.end();
+  await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
+  const templateUrl = adminUrl.replace(/\/[^/?]+(\?|$)/, `/${TEMPLATE_DATABASE}$1`);
+  await applyMigrations(templateUrl);
+
+  project.provide("postgresAdminUrl", adminUrl);
+  project.provide("templateDatabase", TEMPLATE_DATABASE);
+  return async () => {
+    await server?.stop();
+  };
+}
