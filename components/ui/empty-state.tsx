@@ -7,17 +7,20 @@ export function EmptyState({
   hint,
   action,
   className,
+  titleAs: Title = "p",
 }: {
   icon?: React.ReactNode;
   title: string;
   hint?: string;
   action?: React.ReactNode;
   className?: string;
+  /** A page-level state (403, 404) titles the page: make it a heading. */
+  titleAs?: "p" | "h1" | "h2";
 }) {
   return (
     <div className={cn("flex flex-col items-center justify-center gap-2 px-4 py-12 text-center", className)}>
       {icon && <div className="text-muted-foreground [&_svg]:size-8">{icon}</div>}
-      <p className="font-medium">{title}</p>
+      <Title className="font-medium">{title}</Title>
       {hint && <p className="max-w-md text-sm text-muted-foreground">{hint}</p>}
       {action}
     </div>

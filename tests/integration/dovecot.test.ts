@@ -25,8 +25,7 @@ describe("Dovecot fixture", () => {
     });
     await client.connect();
     const status = await client.status("INBOX", { messages: true, unseen: true });
-    expect(status.messages).toBe(3);
-    expect(status.unseen).toBe(2);
+    expect(status).toMatchObject({ messages: 3, unseen: 2 });
     const folders = (await client.list()).map((folder) => folder.path).sort();
     expect(folders).toEqual(["INBOX", "Junk", "Sent", "Trash"]);
     await client.logout();
@@ -54,7 +53,7 @@ describe("Dovecot fixture", () => {
       logger: false,
     });
     await client.connect();
-    expect((await client.status("INBOX", { unseen: true })).unseen).toBe(0);
+    expect(await client.status("INBOX", { unseen: true })).toMatchObject({ unseen: 0 });
     await client.logout();
   });
 });

@@ -9,6 +9,7 @@ export default function ConsoleError({ reset }: { error: Error & { digest?: stri
   const common = useTranslations("Common");
   return (
     <EmptyState
+      titleAs="h1"
       icon={<AlertTriangleIcon />}
       title={t("errorTitle")}
       hint={common("unexpectedError")}

@@ -8,6 +8,7 @@ export default async function Forbidden() {
   const t = await getTranslations("Errors");
   return (
     <EmptyState
+      titleAs="h1"
       icon={<ShieldOffIcon />}
       title={t("forbiddenTitle")}
       hint={t("forbiddenText")}

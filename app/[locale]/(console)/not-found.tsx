@@ -8,6 +8,7 @@ export default async function NotFound() {
   const t = await getTranslations("Errors");
   return (
     <EmptyState
+      titleAs="h1"
       icon={<FileQuestionIcon />}
       title={t("notFoundTitle")}
       hint={t("notFoundText")}

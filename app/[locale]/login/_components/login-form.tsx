@@ -21,6 +21,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       {state.error && (
         <div
           role="alert"
+          data-testid="login-error"
           className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm text-destructive"
         >
           <AlertCircleIcon className="mt-0.5 size-4 shrink-0" />
