@@ -28,6 +28,8 @@ export default defineConfig({
     url: `http://localhost:${PORT}/login`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGTERM lets the start script stop Next and the embedded database cleanly.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(PORT), CONSOLE_DATA_DIR: ".data/e2e", CONSOLE_DB_PORT: "54339", APP_TIME_ZONE: "UTC" },

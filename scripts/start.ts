@@ -48,13 +48,20 @@ const current = fingerprint();
 const upToDate =
   existsSync(path.join(".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === current;
 
-function run(command: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(command, args, { stdio: "inherit", env: { ...process.env, ...runtime.env, ...extraEnv } });
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+// Next runs as a direct child (not through npx, which does not pass signals on), in this
+// process's group: stopping the console, or killing its group, stops everything.
+function run(script: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [script, ...args], {
+    stdio: "inherit",
+    env: { ...process.env, ...runtime.env, ...extraEnv },
+  });
 }
 
 if (!upToDate) {
   log("building the console (first start or changed sources)…");
-  const code = await new Promise<number | null>((resolve) => run("npx", ["next", "build"]).on("exit", resolve));
+  const code = await new Promise<number | null>((resolve) => run(NEXT_BIN, ["build"]).on("exit", resolve));
   if (code !== 0) {
     await runtime.database.stop();
     process.exit(code ?? 1);
@@ -63,7 +70,7 @@ if (!upToDate) {
 }
 
 const port = process.env.PORT ?? "3000";
-const children = [run("npx", ["next", "start", "-p", port], { NODE_ENV: "production" })];
+const children = [run(NEXT_BIN, ["start", "-p", port], { NODE_ENV: "production" })];
 log(
   `ready in ${((Date.now() - started) / 1000).toFixed(1)} s — http://localhost:${port} (sign in as admin@demo.test / demo)`,
 );
@@ -72,10 +79,11 @@ let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   await runtime.database.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));
+process.on("SIGHUP", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 for (const child of children) child.on("exit", (code) => void stop(code ?? 0));

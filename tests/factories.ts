@@ -55,3 +55,22 @@ export async function createMailbox(db: Db, ownerId: number, data: Partial<Prism
     },
   });
 }
+
+export async function createRole(
+  db: Db,
+  module: "WEBMAIL" | "TELEPHONY",
+  levels: Record<string, number>,
+  assignments: { kind: Prisma.RoleAssignmentCreateManyInput["subjectKind"]; refId?: number }[] = [],
+  name = `Role ${next()}`,
+) {
+  return db.role.create({
+    data: {
+      module,
+      name,
+      permissions: { create: Object.entries(levels).map(([key, level]) => ({ key, level })) },
+      assignments: {
+        create: assignments.map((subject) => ({ subjectKind: subject.kind, subjectRefId: subject.refId ?? 0 })),
+      },
+    },
+  });
+}

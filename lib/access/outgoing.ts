@@ -1,0 +1,56 @@
+// "May user U call number N?" (SPEC §5.3) — answered from the outgoing-call level:
+// CRM clients only · CRM clients and employees · any number.
+import type { Db } from "../db.ts";
+import type { Access } from "./access.ts";
+import { LEVEL, TELEPHONY } from "./catalog.ts";
+
+export type OutgoingCallReason =
+  | "anyNumber"
+  | "crmClient"
+  | "employee"
+  | "denied"
+  | "notACrmClient"
+  | "notCrmOrEmployee"
+  | "invalidNumber";
+
+export interface OutgoingCallDecision {
+  allowed: boolean;
+  reason: OutgoingCallReason;
+  level: number;
+  number: string;
+}
+
+/** Digits with an optional leading "+"; "00" becomes "+". The form User.phones and CRM phones use. */
+export function normalizePhoneNumber(raw: string): string {
+  const trimmed = raw.trim();
+  const digits = trimmed.replace(/[^\d]/g, "");
+  if (trimmed.startsWith("+")) return `+${digits}`;
+  if (digits.startsWith("00")) return `+${digits.slice(2)}`;
+  return digits;
+}
+
+async function isCrmClientNumber(db: Db, number: string): Promise<boolean> {
+  const [contact, lead] = await Promise.all([
+    db.crmContact.findFirst({ where: { phones: { has: number } }, select: { id: true } }),
+    db.crmLead.findFirst({ where: { phones: { has: number } }, select: { id: true } }),
+  ]);
+  return contact !== null || lead !== null;
+}
+
+async function isEmployeeNumber(db: Db, number: string): Promise<boolean> {
+  return (
+    (await db.user.findFirst({ where: { kind: "EMPLOYEE", phones: { has: number } }, select: { id: true } })) !== null
+  );
+}
+
+export async function decideOutgoingCall(db: Db, caller: Access, rawNumber: string): Promise<OutgoingCallDecision> {
+  const number = normalizePhoneNumber(rawNumber);
+  const level = caller.level(TELEPHONY.outgoingCall.key);
+  const decide = (allowed: boolean, reason: OutgoingCallReason) => ({ allowed, reason, level, number });
+  if (number.replace("+", "").length < 3) return decide(false, "invalidNumber");
+  if (level >= LEVEL.MAX) return decide(true, "anyNumber");
+  if (level <= LEVEL.NONE) return decide(false, "denied");
+  if (await isCrmClientNumber(db, number)) return decide(true, "crmClient");
+  if (level >= LEVEL.MID && (await isEmployeeNumber(db, number))) return decide(true, "employee");
+  return decide(false, level >= LEVEL.MID ? "notCrmOrEmployee" : "notACrmClient");
+}

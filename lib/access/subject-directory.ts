@@ -1,0 +1,135 @@
+// Looking up access subjects: search for the picker, labels for chips, existence for validation.
+import type { Db } from "../db.ts";
+import type { AccessSubjectKind } from "../generated/prisma/enums.ts";
+import { type SubjectRef, subjectKey } from "./subjects.ts";
+
+export const SPECIAL_SUBJECTS: SubjectRef[] = [
+  { kind: "ALL_EMPLOYEES", refId: 0 },
+  { kind: "ALL_HEADS", refId: 0 },
+  { kind: "ADMINS", refId: 0 },
+];
+
+/** What a chip shows: a name (people, departments, groups) or, for special subjects, only the kind. */
+export interface SubjectLabel {
+  key: string;
+  kind: AccessSubjectKind;
+  refId: number;
+  name: string | null;
+  /** Email for users, parent path for departments. */
+  detail: string | null;
+  /** Set on users, so avatars have a stable colour and initials. */
+  user?: { id: number; firstName: string; lastName: string };
+}
+
+const SEARCH_LIMIT = 8;
+
+export async function describeSubjects(db: Db, refs: SubjectRef[]): Promise<Record<string, SubjectLabel>> {
+  const idsOf = (...kinds: AccessSubjectKind[]) => [
+    ...new Set(refs.filter((ref) => kinds.includes(ref.kind)).map((ref) => ref.refId)),
+  ];
+  const [users, departments, workGroups, userGroups] = await Promise.all([
+    db.user.findMany({
+      where: { id: { in: idsOf("USER") } },
+      select: { id: true, firstName: true, lastName: true, email: true },
+    }),
+    db.department.findMany({
+      where: { id: { in: idsOf("DEPARTMENT", "DEPARTMENT_TREE") } },
+      select: { id: true, name: true, parent: { select: { name: true } } },
+    }),
+    db.workGroup.findMany({
+      where: { id: { in: idsOf("WORK_GROUP") } },
+      select: { id: true, name: true, isExternal: true },
+    }),
+    db.userGroup.findMany({ where: { id: { in: idsOf("USER_GROUP") } }, select: { id: true, name: true } }),
+  ]);
+  const labels: Record<string, SubjectLabel> = {};
+  for (const ref of refs) {
+    const base = { key: subjectKey(ref), kind: ref.kind, refId: ref.refId, name: null, detail: null };
+    let label: SubjectLabel = base;
+    if (ref.kind === "USER") {
+      const user = users.find((candidate) => candidate.id === ref.refId);
+      if (user) label = { ...base, name: `${user.firstName} ${user.lastName}`, detail: user.email, user };
+    } else if (ref.kind === "DEPARTMENT" || ref.kind === "DEPARTMENT_TREE") {
+      const department = departments.find((candidate) => candidate.id === ref.refId);
+      if (department) label = { ...base, name: department.name, detail: department.parent?.name ?? null };
+    } else if (ref.kind === "WORK_GROUP") {
+      const group = workGroups.find((candidate) => candidate.id === ref.refId);
+      if (group) label = { ...base, name: group.name, detail: group.isExternal ? "external" : null };
+    } else if (ref.kind === "USER_GROUP") {
+      label = { ...base, name: userGroups.find((candidate) => candidate.id === ref.refId)?.name ?? null };
+    }
+    labels[label.key] = label;
+  }
+  return labels;
+}
+
+/** Keys of subjects that point at nothing (a deleted department, a mistyped id). */
+export async function missingSubjects(db: Db, refs: SubjectRef[]): Promise<Set<string>> {
+  const labels = await describeSubjects(db, refs);
+  const needsName = (kind: AccessSubjectKind) => !SPECIAL_SUBJECTS.some((special) => special.kind === kind);
+  return new Set(
+    refs
+      .filter((ref) => (needsName(ref.kind) ? labels[subjectKey(ref)]?.name === null : ref.refId !== 0))
+      .map(subjectKey),
+  );
+}
+
+export interface SubjectSearchResult {
+  users: SubjectLabel[];
+  departments: SubjectLabel[];
+  workGroups: SubjectLabel[];
+  userGroups: SubjectLabel[];
+}
+
+/** Search for the subject picker. Departments come once; the picker offers both department kinds. */
+export async function searchSubjects(db: Db, rawQuery: string): Promise<SubjectSearchResult> {
+  const query = rawQuery.trim().slice(0, 100);
+  const words = query.split(/\s+/).filter(Boolean);
+  const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
+  const [users, departments, workGroups, userGroups] = await Promise.all([
+    db.user.findMany({
+      where: {
+        status: { not: "DEACTIVATED" },
+        AND: words.map((word) => ({
+          OR: [{ firstName: contains(word) }, { lastName: contains(word) }, { email: contains(word) }],
+        })),
+      },
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+      take: SEARCH_LIMIT,
+      select: { id: true },
+    }),
+    db.department.findMany({
+      where: query ? { name: contains(query) } : {},
+      orderBy: { path: "asc" },
+      take: SEARCH_LIMIT,
+      select: { id: true },
+    }),
+    db.workGroup.findMany({
+      where: query ? { name: contains(query) } : {},
+      orderBy: { name: "asc" },
+      take: SEARCH_LIMIT,
+      select: { id: true },
+    }),
+    db.userGroup.findMany({
+      where: query ? { name: contains(query) } : {},
+      orderBy: { name: "asc" },
+      take: SEARCH_LIMIT,
+      select: { id: true },
+    }),
+  ]);
+  const refs: SubjectRef[] = [
+    ...users.map((row) => ({ kind: "USER" as const, refId: row.id })),
+    ...departments.map((row) => ({ kind: "DEPARTMENT" as const, refId: row.id })),
+    ...workGroups.map((row) => ({ kind: "WORK_GROUP" as const, refId: row.id })),
+    ...userGroups.map((row) => ({ kind: "USER_GROUP" as const, refId: row.id })),
+  ];
+  const labels = await describeSubjects(db, refs);
+  const pick = (kind: AccessSubjectKind) =>
+    refs.filter((ref) => ref.kind === kind).map((ref) => labels[subjectKey(ref)]!);
+  return {
+    users: pick("USER"),
+    departments: pick("DEPARTMENT"),
+    workGroups: pick("WORK_GROUP"),
+    userGroups: pick("USER_GROUP"),
+  };
+}

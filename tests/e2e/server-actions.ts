@@ -1,0 +1,50 @@
+// Calls a server action over HTTP the way the browser does (POST with a Next-Action header), so
+// authorization can be checked for users whose UI never shows the button.
+import { readFileSync } from "node:fs";
+import type { APIRequestContext } from "@playwright/test";
+
+interface ManifestEntry {
+  filename: string;
+  exportedName: string;
+}
+
+function actionId(file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename.endsWith(file) && entry.exportedName === name,
+  );
+  if (!found) throw new Error(`server action ${file}#${name} is not in the build`);
+  return found[0];
+}
+
+export type ActionOutcome = { ok: true; body: string } | { ok: false; code: string };
+
+/** Invokes the action on `path` (a page that uses it) and returns its result's outcome. */
+export async function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  target: { file: string; name: string; path: string },
+  input: unknown,
+): Promise<ActionOutcome> {
+  const response = await request.post(target.path, {
+    headers: {
+      "Next-Action": actionId(target.file, target.name),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: baseURL,
+    },
+    data: JSON.stringify([input]),
+    maxRedirects: 0,
+  });
+  // No session: the request proxy sends it to the sign-in page before any action code runs.
+  if (response.status() === 307 && /\/login/.test(response.headers().location ?? ""))
+    return { ok: false, code: "SIGN_IN_REQUIRED" };
+  const body = await response.text();
+  // The flight payload carries the action's return value as JSON: {"ok":true,...} or {"ok":false,"error":{"code":...}}.
+  const failure = body.match(/"ok":false,"error":\{"code":"([A-Z_]+)"/);
+  if (failure) return { ok: false, code: failure[1]! };
+  if (body.includes('"ok":true')) return { ok: true, body };
+  throw new Error(`unexpected action response (${response.status()}): ${body.slice(0, 300)}`);
+}
