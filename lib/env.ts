@@ -21,6 +21,12 @@ const schema = z.object({
   /** Keyring for mail credentials: "k2:<base64 32 bytes>,k1:<...>" (lib/mail/secrets). */
   MAIL_SECRET_KEYS: optionalText,
   MAIL_SECRET_ACTIVE_KEY: optionalText,
+  /** Mailboxes one worker process syncs at the same time. */
+  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Connections to one mail server across all workers (advisory-lock slots in PostgreSQL). */
+  MAIL_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Messages per UID FETCH window (and per database write) during a full sync. */
+  SYNC_WINDOW_SIZE: z.coerce.number().int().min(100).max(50_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;

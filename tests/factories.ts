@@ -1,6 +1,8 @@
 // Small builders for test data in the real database (one fresh database per test file).
 import type { Db } from "../lib/db.ts";
 import type { Prisma } from "../lib/generated/prisma/client.ts";
+import { encryptSecret, secretContext } from "../lib/mail/secrets.ts";
+import { reserveMailboxIds } from "../lib/mailboxes/ids.ts";
 
 let sequence = 0;
 const next = () => {
@@ -73,4 +75,44 @@ export async function createRole(
       },
     },
   });
+}
+
+/** A mailbox pointing at a test IMAP server (plain text on loopback), with its password encrypted. */
+export async function createImapMailbox(
+  db: Db,
+  ownerId: number,
+  server: { port: number; user: string; password: string; host?: string },
+  data: Partial<Prisma.MailboxUncheckedCreateInput> = {},
+) {
+  const [id] = await reserveMailboxIds(db, 1);
+  return db.mailbox.create({
+    data: {
+      id: id!,
+      ownerId,
+      email: server.user,
+      name: server.user,
+      imapHost: server.host ?? "127.0.0.1",
+      imapPort: server.port,
+      imapSecurity: "NONE",
+      imapLogin: server.user,
+      imapPasswordEnc: encryptSecret(server.password, secretContext(id!, "imapPassword")),
+      smtpEnabled: false,
+      syncPeriodDays: null,
+      ...data,
+    },
+  });
+}
+
+/** What the database holds for a mailbox, in the shape of Dovecot.snapshot(). */
+export async function storedSnapshot(db: Db, mailboxId: number): Promise<Record<string, Record<number, string>>> {
+  const folders = await db.mailFolder.findMany({
+    where: { mailboxId },
+    include: { messagesStored: { select: { uid: true, flags: true } } },
+  });
+  return Object.fromEntries(
+    folders.map((folder) => [
+      folder.path,
+      Object.fromEntries(folder.messagesStored.map((message) => [Number(message.uid), message.flags])),
+    ]),
+  );
 }

@@ -1,0 +1,44 @@
+// pg-boss on the console's own database (schema "pgboss"). The web process only sends jobs;
+// workers also run maintenance. One instance per process, started on first use.
+import PgBoss from "pg-boss";
+import { env } from "../env.ts";
+
+export const SYNC_QUEUE = "mailbox-sync";
+
+export interface SyncJobData {
+  mailboxId: number;
+  manual: boolean;
+}
+
+const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
+
+async function start(role: "web" | "worker", connectionString: string): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    max: role === "web" ? 2 : 4,
+    supervise: role === "worker",
+    schedule: false,
+    // Finished jobs carry nothing worth keeping (results live on the mailbox); keep the table small.
+    deleteAfterDays: 2,
+  });
+  boss.on("error", (error) => console.error("[jobs]", error.message));
+  await boss.start();
+  // One queued sync per mailbox; a sync that is running does not block the next request.
+  await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 30 * 60 });
+  return boss;
+}
+
+export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
+  globalForBoss.boss ??= start(role, env().DATABASE_URL).catch((error) => {
+    globalForBoss.boss = undefined;
+    throw error;
+  });
+  return globalForBoss.boss;
+}
+
+export async function stopBoss() {
+  const boss = await globalForBoss.boss?.catch(() => undefined);
+  globalForBoss.boss = undefined;
+  await boss?.stop({ graceful: false, wait: true, close: true });
+}

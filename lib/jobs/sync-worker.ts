@@ -1,0 +1,104 @@
+// The sync worker: takes mailbox-sync jobs, at most `concurrency` at once, and at most
+// `hostConcurrency` connections per mail server across all workers (advisory-lock slots).
+import type { Database } from "../db.ts";
+import { type SyncOptions, syncMailbox } from "../mail/sync/mailbox-sync.ts";
+import { getBoss, SYNC_QUEUE, type SyncJobData } from "./boss.ts";
+import { LockSession } from "./locks.ts";
+import { requestSync } from "./sync-queue.ts";
+
+export interface SyncWorkerOptions {
+  connectionString: string;
+  concurrency: number;
+  hostConcurrency: number;
+  pollMs?: number;
+  syncOptions?: SyncOptions;
+  log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function startSyncWorker(db: Database, options: SyncWorkerOptions) {
+  const log = options.log ?? (() => {});
+  const running = new Set<Promise<void>>();
+  let stopping = false;
+
+  async function runJob(job: { id: string; data: SyncJobData }) {
+    const boss = await getBoss("worker");
+    const { mailboxId, manual } = job.data;
+    const session = await LockSession.open(options.connectionString);
+    try {
+      const mailbox = await db.mailbox.findUnique({
+        where: { id: mailboxId },
+        select: { imapHost: true, status: true },
+      });
+      if (!mailbox || !(await session.lockMailbox(mailboxId))) {
+        // Disconnected meanwhile, or another worker is syncing it right now.
+        await boss.complete(SYNC_QUEUE, job.id);
+        return;
+      }
+      if ((await session.takeHostSlot(mailbox.imapHost, options.hostConcurrency)) === null) {
+        // The server already has its share of connections: try again in a few seconds.
+        await boss.send(SYNC_QUEUE, job.data, {
+          singletonKey: String(mailboxId),
+          startAfter: 2 + Math.round(Math.random() * 4),
+        });
+        await boss.complete(SYNC_QUEUE, job.id);
+        return;
+      }
+      const report = await syncMailbox(db, mailboxId, { ...options.syncOptions, manual });
+      log(`mailbox ${mailboxId}: ${report.ok ? "synced" : `failed (${report.error?.code})`}`);
+      await boss.complete(SYNC_QUEUE, job.id);
+    } catch (error) {
+      log(`mailbox ${mailboxId}: job failed: ${error instanceof Error ? error.message : String(error)}`);
+      await boss
+        .fail(SYNC_QUEUE, job.id, { message: error instanceof Error ? error.message : "failed" })
+        .catch(() => undefined);
+    } finally {
+      await session.close();
+    }
+  }
+
+  const loop = (async () => {
+    const boss = await getBoss("worker");
+    while (!stopping) {
+      const free = options.concurrency - running.size;
+      if (free <= 0) {
+        await Promise.race(running);
+        continue;
+      }
+      const jobs = (await boss.fetch<SyncJobData>(SYNC_QUEUE, { batchSize: free }).catch(() => [])) ?? [];
+      for (const job of jobs) {
+        const task = runJob(job).finally(() => running.delete(task));
+        running.add(task);
+      }
+      if (jobs.length === 0) await sleep(options.pollMs ?? 500);
+    }
+    await Promise.allSettled(running);
+  })();
+
+  return {
+    async stop() {
+      stopping = true;
+      await loop;
+    },
+  };
+}
+
+/**
+ * After a crash, mailboxes can be left "syncing" with nobody working on them. Those whose lock is
+ * free are not being synced by anyone: queue them again; the resumable cursor continues the work.
+ */
+export async function requeueAbandonedSyncs(db: Database, connectionString: string): Promise<number> {
+  const candidates = await db.mailbox.findMany({ where: { syncState: "RUNNING" }, select: { id: true } });
+  const abandoned: number[] = [];
+  const session = await LockSession.open(connectionString);
+  try {
+    for (const { id } of candidates) {
+      if (await session.lockMailbox(id)) abandoned.push(id);
+    }
+  } finally {
+    await session.close();
+  }
+  await db.mailbox.updateMany({ where: { id: { in: abandoned } }, data: { syncState: "IDLE" } });
+  return requestSync(db, abandoned, { manual: false });
+}

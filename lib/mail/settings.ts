@@ -1,0 +1,51 @@
+// The connection settings of a mailbox, with its secrets decrypted — only ever on the server,
+// only for the moment a connection is made.
+import type { Db } from "../db.ts";
+import type { ConnectionSecurity } from "../generated/prisma/enums.ts";
+import { decryptSecret, secretContext } from "./secrets.ts";
+
+export interface ServerEndpoint {
+  host: string;
+  port: number;
+  security: ConnectionSecurity;
+  login: string;
+  password: string;
+}
+
+export interface MailServerSettings {
+  email: string;
+  imap: ServerEndpoint;
+  /** Null when sending is switched off for the mailbox. */
+  smtp: ServerEndpoint | null;
+}
+
+export async function loadServerSettings(db: Db, mailboxId: number): Promise<MailServerSettings> {
+  const row = await db.mailbox.findUniqueOrThrow({
+    where: { id: mailboxId },
+    omit: { imapPasswordEnc: false, smtpPasswordEnc: false },
+  });
+  const imapPassword = decryptSecret(row.imapPasswordEnc, secretContext(row.id, "imapPassword"));
+  return {
+    email: row.email,
+    imap: {
+      host: row.imapHost,
+      port: row.imapPort,
+      security: row.imapSecurity,
+      login: row.imapLogin,
+      password: imapPassword,
+    },
+    smtp:
+      row.smtpEnabled && row.smtpHost && row.smtpPort
+        ? {
+            host: row.smtpHost,
+            port: row.smtpPort,
+            security: row.smtpSecurity ?? row.imapSecurity,
+            // SMTP login and password default to the IMAP ones (SPEC §3.1).
+            login: row.smtpLogin ?? row.imapLogin,
+            password: row.smtpPasswordEnc
+              ? decryptSecret(row.smtpPasswordEnc, secretContext(row.id, "smtpPassword"))
+              : imapPassword,
+          }
+        : null,
+  };
+}
