@@ -1,6 +1,7 @@
 // The one Prisma client (DESIGN §7.2). Secrets are omitted from every query unless a caller
 // explicitly selects them, so they cannot slip into a page or an API response by accident.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "./env.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
@@ -20,7 +21,7 @@ export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0]
 /** Either the client or a transaction: what domain functions take, so callers can compose them atomically. */
 export type Db = Database | Transaction;
 
-const globalForDb = globalThis as unknown as { database?: Database };
+const globalForDb = globalThis as unknown as { database?: Database; bulkPool?: pg.Pool };
 
 function client(): Database {
   globalForDb.database ??= createClient();
@@ -36,9 +37,27 @@ export const db: Database = new Proxy({} as Database, {
   },
 });
 
+/**
+ * A plain pg pool for the sync's bulk statements only (message windows, flag diffs, UID lists).
+ * Their parameters run to megabytes, and Prisma's query path copies such parameters several
+ * times over (measured: 138 MB heap for ten 10,000-row windows, 57 MB through pg directly).
+ */
+export function bulkPool(): pg.Pool {
+  globalForDb.bulkPool ??= new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: 4,
+    application_name: "mailbox-console-sync",
+  });
+  return globalForDb.bulkPool;
+}
+
 export async function disconnectDb() {
   if (globalForDb.database) {
     await globalForDb.database.$disconnect();
     globalForDb.database = undefined;
+  }
+  if (globalForDb.bulkPool) {
+    await globalForDb.bulkPool.end();
+    globalForDb.bulkPool = undefined;
   }
 }

@@ -1,6 +1,6 @@
 // Mail servers fail. Each case ends with the database holding exactly the server's messages.
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnWorker } from "../../scripts/lib/worker-process.ts";
 import { createImapMailbox, createUser, storedSnapshot } from "../../tests/factories.ts";
 import { Dovecot, type SeedMessage } from "../../tests/fixtures/dovecot.ts";
 import { TcpProxy } from "../../tests/fixtures/tcp-proxy.ts";
@@ -120,10 +120,7 @@ describe("sync under failures (real Dovecot behind a misbehaving proxy)", () => 
   it("a worker killed with SIGKILL mid-sync: a restarted worker finishes the sync, nothing lost or doubled", async () => {
     const box = await mailboxWith(12_000);
     const startWorker = () =>
-      spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-        env: { ...process.env, SYNC_WINDOW_SIZE: "500", SYNC_CONCURRENCY: "2" },
-        stdio: "ignore",
-      });
+      spawnWorker({ ...process.env, SYNC_WINDOW_SIZE: "500" }, { concurrency: 2, stdio: "ignore" });
     const first = startWorker();
     await requestSync(db, [box.id], { manual: true });
     const inbox = () => db.mailFolder.findFirst({ where: { mailboxId: box.id, path: "INBOX" } });

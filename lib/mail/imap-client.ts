@@ -30,7 +30,6 @@ export function createImapClient(
     greetingTimeout: timeouts.greetingMs,
     socketTimeout: timeouts.socketMs,
     expungeHandler: options.expungeHandler,
-    clientInfo: { name: "Mailbox Console" },
   });
   // An unhandled 'error' event would crash the worker. The error is also remembered: when the
   // socket times out, the pending command only says "connection not available".

@@ -19,11 +19,46 @@ export interface MailServerSettings {
   smtp: ServerEndpoint | null;
 }
 
+/** The columns serverSettingsOf() needs, for callers that load the row themselves. */
+export const serverSettingsSelect = {
+  id: true,
+  email: true,
+  imapHost: true,
+  imapPort: true,
+  imapSecurity: true,
+  imapLogin: true,
+  imapPasswordEnc: true,
+  smtpEnabled: true,
+  smtpHost: true,
+  smtpPort: true,
+  smtpSecurity: true,
+  smtpLogin: true,
+  smtpPasswordEnc: true,
+} as const;
+
+type SettingsRow = {
+  id: number;
+  email: string;
+  imapHost: string;
+  imapPort: number;
+  imapSecurity: ConnectionSecurity;
+  imapLogin: string;
+  imapPasswordEnc: string;
+  smtpEnabled: boolean;
+  smtpHost: string | null;
+  smtpPort: number | null;
+  smtpSecurity: ConnectionSecurity | null;
+  smtpLogin: string | null;
+  smtpPasswordEnc: string | null;
+};
+
 export async function loadServerSettings(db: Db, mailboxId: number): Promise<MailServerSettings> {
-  const row = await db.mailbox.findUniqueOrThrow({
-    where: { id: mailboxId },
-    omit: { imapPasswordEnc: false, smtpPasswordEnc: false },
-  });
+  return serverSettingsOf(
+    await db.mailbox.findUniqueOrThrow({ where: { id: mailboxId }, select: serverSettingsSelect }),
+  );
+}
+
+export function serverSettingsOf(row: SettingsRow): MailServerSettings {
   const imapPassword = decryptSecret(row.imapPasswordEnc, secretContext(row.id, "imapPassword"));
   return {
     email: row.email,

@@ -2,6 +2,7 @@
 // each window with the cursor, so a cut connection or a killed worker resumes where it stopped;
 // incremental sync uses QRESYNC, else CONDSTORE, else plain UID diffs.
 import type { ImapFlow } from "imapflow";
+import type pg from "pg";
 import type { Database } from "../../db.ts";
 import type { FolderSyncMode } from "../../generated/prisma/enums.ts";
 import {
@@ -9,7 +10,10 @@ import {
   deleteMessages,
   type FlagChange,
   flagsText,
+  inTransaction,
   type MessageRow,
+  type Sql,
+  setSyncedUid,
   storedFlags,
   storedUids,
   toMessageRow,
@@ -37,11 +41,15 @@ export interface StoredFolder {
   fullSyncTargetUid: bigint | null;
   uidValidityResets: number;
   messages: number;
+  unseen: number;
+  sizeBytes: bigint;
   lastFlagRescanAt: Date | null;
 }
 
 export interface FolderSyncContext {
   db: Database;
+  /** Bulk statements (message windows) go through plain pg: see bulkPool() in lib/db.ts. */
+  pool: pg.Pool;
   client: ImapFlow;
   syncPeriodDays: number | null;
   /** "Sync now": plain servers also rescan flags. */
@@ -100,6 +108,14 @@ async function firstUidInPeriod(context: FolderSyncContext): Promise<number> {
   return uids && uids.length > 0 ? Math.min(...uids) : Number.MAX_SAFE_INTEGER;
 }
 
+/** A window of messages and the cursor after it, together: a resumed sync never skips or repeats. */
+function commitWindow(pool: pg.Pool, folderId: number, rows: MessageRow[], windowEnd: number) {
+  return inTransaction(pool, async (sql) => {
+    await upsertMessages(sql, folderId, rows);
+    await setSyncedUid(sql, folderId, windowEnd);
+  });
+}
+
 async function fullSync(
   context: FolderSyncContext,
   folder: StoredFolder,
@@ -126,10 +142,7 @@ async function fullSync(
     });
   }
   await fetchRange(context, cursor + 1, target, (rows, windowEnd) =>
-    db.$transaction(async (tx) => {
-      await upsertMessages(tx, folder.id, rows);
-      await tx.mailFolder.update({ where: { id: folder.id }, data: { lastSyncedUid: BigInt(windowEnd) } });
-    }),
+    commitWindow(context.pool, folder.id, rows, windowEnd),
   );
   return { lastUid: target };
 }
@@ -140,18 +153,15 @@ async function incrementalSync(
   info: { uidNext: number; exists: number; highestModseq: bigint | null },
   mode: FolderSyncMode,
 ) {
-  const { db, client } = context;
+  const { client, pool } = context;
   const fromUid = Number(folder.syncFromUid);
   const known = Number(folder.lastSyncedUid);
   let lastUid = known;
   // New messages: everything above the highest stored UID.
   if (info.uidNext - 1 > known) {
-    await fetchRange(context, known + 1, info.uidNext - 1, async (rows, windowEnd) => {
-      await db.$transaction(async (tx) => {
-        await upsertMessages(tx, folder.id, rows);
-        await tx.mailFolder.update({ where: { id: folder.id }, data: { lastSyncedUid: BigInt(windowEnd) } });
-      });
-    });
+    await fetchRange(context, known + 1, info.uidNext - 1, (rows, windowEnd) =>
+      commitWindow(context.pool, folder.id, rows, windowEnd),
+    );
     lastUid = info.uidNext - 1;
   }
 
@@ -175,7 +185,7 @@ async function incrementalSync(
     known >= fromUid &&
     (context.manual || !folder.lastFlagRescanAt || Date.now() - folder.lastFlagRescanAt.getTime() > FLAG_RESCAN_MS);
   if (rescanFlags) {
-    const stored = await storedFlags(db, folder.id, fromUid);
+    const stored = await storedFlags(pool, folder.id, fromUid);
     for await (const message of client.fetch(`${fromUid}:${known}`, { uid: true, flags: true }, { uid: true })) {
       const flags = flagsText(message.flags);
       if (stored.has(message.uid) && stored.get(message.uid) !== flags)
@@ -184,7 +194,7 @@ async function incrementalSync(
   }
   if (mode !== "QRESYNC" && known >= fromUid) {
     // Without VANISHED, deletions show as UIDs we hold that the server no longer has.
-    const stored = await storedUids(db, folder.id, fromUid);
+    const stored = await storedUids(pool, folder.id, fromUid);
     const expectedOnServer = fromUid === 1 ? info.exists : null;
     if (expectedOnServer === null || stored.length !== expectedOnServer) {
       const onServer = new Set((await client.search({ uid: `${fromUid}:*` }, { uid: true })) || []);
@@ -207,21 +217,13 @@ export async function syncFolder(
   if (folder.uidValidity !== null && folder.uidValidity !== status.uidValidity) {
     // Every UID we hold is meaningless now. A server that keeps doing this is flagged, not chased.
     const resets = folder.uidValidityResets + 1;
-    await db.$transaction(async (tx) => {
-      await deleteAllMessages(tx, folder.id);
-      await tx.mailFolder.update({
-        where: { id: folder.id },
-        data: {
-          uidValidity: null,
-          uidNext: null,
-          highestModseq: null,
-          lastSyncedUid: 0,
-          fullSyncTargetUid: null,
-          syncFromUid: 1,
-          uidValidityResets: resets,
-          ...counts,
-        },
-      });
+    await inTransaction(context.pool, async (sql) => {
+      await deleteAllMessages(sql, folder.id);
+      await sql.query(
+        `UPDATE "MailFolder" SET "uidValidity" = NULL, "uidNext" = NULL, "highestModseq" = NULL, "lastSyncedUid" = 0,
+           "fullSyncTargetUid" = NULL, "syncFromUid" = 1, "uidValidityResets" = $2 WHERE id = $1`,
+        [folder.id, resets],
+      );
     });
     if (resets > MAX_RESETS_IN_A_ROW) {
       await db.mailFolder.update({ where: { id: folder.id }, data: { error: "UIDVALIDITY_UNSTABLE" } });
@@ -285,23 +287,49 @@ export async function syncFolder(
   }
 
   const result = await incrementalSync(context, folder, info, mode);
-  await db.$transaction(async (tx) => {
-    await updateFlags(tx, folder.id, result.flagChanges);
-    await deleteMessages(tx, folder.id, result.removed);
-    await tx.mailFolder.update({
-      where: { id: folder.id },
-      data: {
-        uidNext: BigInt(info.uidNext),
-        highestModseq: info.highestModseq,
-        lastSyncedUid: BigInt(Math.max(result.lastUid, Number(folder.lastSyncedUid))),
-        uidValidityResets: 0,
-        mode,
-        ...counts,
-        ...(result.rescannedFlags ? { lastFlagRescanAt: new Date() } : {}),
-        lastSyncedAt: new Date(),
-        error: null,
-      },
+  await inTransaction(context.pool, async (sql) => {
+    await updateFlags(sql, folder.id, result.flagChanges);
+    await deleteMessages(sql, folder.id, result.removed);
+    await saveFolderState(sql, folder.id, {
+      ...info,
+      lastUid: result.lastUid,
+      mode,
+      ...counts,
+      rescannedFlags: result.rescannedFlags,
     });
   });
   return outcome;
+}
+
+async function saveFolderState(
+  sql: Sql,
+  folderId: number,
+  state: {
+    uidNext: number;
+    highestModseq: bigint | null;
+    lastUid: number;
+    mode: FolderSyncMode;
+    messages: number;
+    unseen: number;
+    sizeBytes: bigint;
+    rescannedFlags: boolean;
+  },
+) {
+  await sql.query(
+    `UPDATE "MailFolder" SET "uidNext" = $2, "highestModseq" = $3, "lastSyncedUid" = GREATEST("lastSyncedUid", $4), "uidValidityResets" = 0,
+       mode = $5::"FolderSyncMode", messages = $6, unseen = $7, "sizeBytes" = $8,
+       "lastFlagRescanAt" = CASE WHEN $9 THEN now() ELSE "lastFlagRescanAt" END, "lastSyncedAt" = now(), error = NULL
+     WHERE id = $1`,
+    [
+      folderId,
+      state.uidNext,
+      state.highestModseq === null ? null : String(state.highestModseq),
+      state.lastUid,
+      state.mode,
+      state.messages,
+      state.unseen,
+      String(state.sizeBytes),
+      state.rescannedFlags,
+    ],
+  );
 }

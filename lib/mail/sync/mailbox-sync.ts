@@ -1,10 +1,11 @@
 // One sync of one mailbox: connect, reconcile the folder list, sync every folder, update the
 // counters the grid shows, and record the outcome (OK, ERROR with backoff, NEEDS_PASSWORD).
-import type { Database } from "../../db.ts";
+// A sync with nothing to do costs three queries: claim, folder states, result.
+import { bulkPool, type Database } from "../../db.ts";
 import { classifyMailError, MailError } from "../errors.ts";
 import { connectImap, connectionError, createImapClient, type ImapTimeouts } from "../imap-client.ts";
-import { loadServerSettings } from "../settings.ts";
-import { type FolderOutcome, type ServerFolderStatus, syncFolder } from "./folder-sync.ts";
+import { serverSettingsOf, serverSettingsSelect } from "../settings.ts";
+import { type FolderOutcome, type ServerFolderStatus, type StoredFolder, syncFolder } from "./folder-sync.ts";
 import { nextRegularSync, retryAfterFailure, SYNC_LEASE_MS } from "./schedule.ts";
 import { Watchdog } from "./watchdog.ts";
 
@@ -24,26 +25,52 @@ export interface SyncReport {
 
 // Unread counts leave out deleted and junk mail: that is what a person calls "unread".
 const NOT_UNREAD = new Set(["\\Trash", "\\Junk"]);
+const STATUS_QUERY = {
+  messages: true,
+  unseen: true,
+  uidNext: true,
+  uidValidity: true,
+  highestModseq: true,
+  size: true,
+} as const;
+
+const folderStateSelect = {
+  id: true,
+  path: true,
+  name: true,
+  delimiter: true,
+  specialUse: true,
+  uidValidity: true,
+  uidNext: true,
+  highestModseq: true,
+  syncFromUid: true,
+  lastSyncedUid: true,
+  fullSyncTargetUid: true,
+  uidValidityResets: true,
+  messages: true,
+  unseen: true,
+  sizeBytes: true,
+  lastFlagRescanAt: true,
+} as const;
 
 export async function syncMailbox(db: Database, mailboxId: number, options: SyncOptions = {}): Promise<SyncReport> {
-  const mailbox = await db.mailbox.findUniqueOrThrow({
-    where: { id: mailboxId },
-    select: {
-      id: true,
-      excludedFolders: true,
-      syncPeriodDays: true,
-      crmRouteToResponsible: true,
-      consecutiveFailures: true,
-      owner: { select: { lastActivityAt: true } },
-    },
-  });
-  await db.mailbox.update({
+  // Claim the mailbox (and its lease) and load everything the sync needs in one statement.
+  const mailbox = await db.mailbox.update({
     where: { id: mailboxId },
     data: {
       syncState: "RUNNING",
       lastSyncStartedAt: new Date(),
       nextSyncAt: new Date(Date.now() + SYNC_LEASE_MS),
       syncProgress: 0,
+    },
+    select: {
+      ...serverSettingsSelect,
+      excludedFolders: true,
+      syncPeriodDays: true,
+      crmRouteToResponsible: true,
+      consecutiveFailures: true,
+      owner: { select: { lastActivityAt: true } },
+      folders: { select: folderStateSelect },
     },
   });
 
@@ -53,8 +80,7 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
   let client: ReturnType<typeof createImapClient> | undefined;
   let watchdog: Watchdog | undefined;
   try {
-    const settings = await loadServerSettings(db, mailboxId);
-    client = createImapClient(settings.imap, {
+    client = createImapClient(serverSettingsOf(mailbox).imap, {
       timeouts: options.timeouts,
       expungeHandler: (event) => {
         if (event.vanished && typeof event.uid === "number") vanished.push(event.uid);
@@ -65,9 +91,7 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
     await connectImap(client);
     watchdog.touch();
 
-    const listed = await client.list({
-      statusQuery: { messages: true, unseen: true, uidNext: true, uidValidity: true, highestModseq: true, size: true },
-    });
+    const listed = await client.list({ statusQuery: STATUS_QUERY });
     watchdog.touch();
     const selectable = listed.filter(
       (folder) =>
@@ -76,26 +100,30 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
         !mailbox.excludedFolders.includes(folder.path) &&
         folder.status,
     );
-    await db.mailFolder.deleteMany({ where: { mailboxId, path: { notIn: selectable.map((folder) => folder.path) } } });
+    const listedPaths = new Set(selectable.map((folder) => folder.path));
+    const gone = mailbox.folders.filter((folder) => !listedPaths.has(folder.path));
+    if (gone.length > 0) await db.mailFolder.deleteMany({ where: { id: { in: gone.map((folder) => folder.id) } } });
     // INBOX first: it is what people look at.
     selectable.sort((a, b) => (a.path === "INBOX" ? -1 : b.path === "INBOX" ? 1 : a.path.localeCompare(b.path)));
 
+    const totals = { messages: 0, unseen: 0, size: 0n, sizeless: [] as number[] };
     for (const [index, listedFolder] of selectable.entries()) {
-      const folder = await db.mailFolder.upsert({
-        where: { mailboxId_path: { mailboxId, path: listedFolder.path } },
-        create: {
-          mailboxId,
-          path: listedFolder.path,
-          name: listedFolder.name,
-          delimiter: listedFolder.delimiter,
-          specialUse: listedFolder.specialUse ?? null,
-        },
-        update: {
-          name: listedFolder.name,
-          delimiter: listedFolder.delimiter,
-          specialUse: listedFolder.specialUse ?? null,
-        },
-      });
+      const known = mailbox.folders.find((folder) => folder.path === listedFolder.path);
+      const meta: { name: string; delimiter: string | null; specialUse: string | null } = {
+        name: listedFolder.name,
+        delimiter: listedFolder.delimiter ?? null,
+        specialUse: listedFolder.specialUse ?? null,
+      };
+      let folder: StoredFolder & typeof meta;
+      if (!known)
+        folder = await db.mailFolder.create({
+          data: { mailboxId, path: listedFolder.path, ...meta },
+          select: folderStateSelect,
+        });
+      else if (known.name !== meta.name || known.delimiter !== meta.delimiter || known.specialUse !== meta.specialUse) {
+        folder = await db.mailFolder.update({ where: { id: known.id }, data: meta, select: folderStateSelect });
+      } else folder = known;
+
       const status = listedFolder.status!;
       const serverStatus: ServerFolderStatus = {
         messages: status.messages ?? 0,
@@ -108,6 +136,7 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
       report.folders[folder.path] = await syncFolder(
         {
           db,
+          pool: bulkPool(),
           client,
           syncPeriodDays: mailbox.syncPeriodDays,
           manual: options.manual ?? false,
@@ -131,19 +160,20 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
         folder,
         serverStatus,
       );
+      totals.messages += serverStatus.messages;
+      if (!NOT_UNREAD.has(folder.specialUse ?? "")) totals.unseen += serverStatus.unseen;
+      if (serverStatus.size === null && serverStatus.messages > 0) totals.sizeless.push(folder.id);
+      else totals.size += BigInt(serverStatus.size ?? 0);
     }
 
-    const folders = await db.mailFolder.findMany({
-      where: { mailboxId },
-      select: { messages: true, unseen: true, sizeBytes: true, specialUse: true, id: true },
-    });
     // Disk usage from STATUS SIZE; a server without it is measured by the sizes we hold.
-    const sizeless = folders
-      .filter((folder) => folder.sizeBytes === 0n && folder.messages > 0)
-      .map((folder) => folder.id);
-    const measured = sizeless.length
-      ? await db.mailMessage.aggregate({ where: { folderId: { in: sizeless } }, _sum: { size: true } })
-      : { _sum: { size: 0 } };
+    if (totals.sizeless.length > 0) {
+      const measured = await db.mailMessage.aggregate({
+        where: { folderId: { in: totals.sizeless } },
+        _sum: { size: true },
+      });
+      totals.size += BigInt(measured._sum.size ?? 0);
+    }
     const now = new Date();
     await db.mailbox.update({
       where: { id: mailboxId },
@@ -155,16 +185,13 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
         lastError: null,
         lastErrorCode: null,
         consecutiveFailures: 0,
-        messageCount: folders.reduce((sum, folder) => sum + folder.messages, 0),
-        unreadCount: folders.reduce(
-          (sum, folder) => sum + (NOT_UNREAD.has(folder.specialUse ?? "") ? 0 : folder.unseen),
-          0,
-        ),
-        diskBytes: folders.reduce((sum, folder) => sum + folder.sizeBytes, 0n) + BigInt(measured._sum.size ?? 0),
+        messageCount: totals.messages,
+        unreadCount: totals.unseen,
+        diskBytes: totals.size,
         nextSyncAt: nextRegularSync(now, mailbox.owner, mailbox.crmRouteToResponsible),
       },
     });
-    await client.logout().catch(() => undefined);
+    void client.logout().catch(() => undefined);
     report.ok = true;
     return report;
   } catch (error) {

@@ -1,7 +1,10 @@
-// Bulk writes of message metadata: one statement per window of thousands of messages (unnest),
-// so a 100,000-message folder is a few dozen round trips, not 100,000.
+// Bulk writes of message metadata, one statement per window of thousands of messages, through
+// the plain pg pool (lib/db.ts bulkPool): each window commits together with the folder's cursor.
 import type { FetchMessageObject } from "imapflow";
-import type { Db } from "../../db.ts";
+import type pg from "pg";
+
+/** A pool or a client inside a transaction. */
+export type Sql = Pick<pg.PoolClient, "query">;
 
 export interface MessageRow {
   uid: number;
@@ -55,21 +58,53 @@ export function toMessageRow(message: FetchMessageObject): MessageRow {
   };
 }
 
+export async function inTransaction<T>(pool: pg.Pool, run: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await run(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export async function upsertMessages(db: Db, folderId: number, rows: MessageRow[]) {
+export async function upsertMessages(sql: Sql, folderId: number, rows: MessageRow[]) {
   if (rows.length === 0) return;
-  await db.$executeRaw`
-    INSERT INTO "MailMessage" ("folderId", uid, modseq, flags, seen, flagged, size, "internalDate", "sentDate", subject, "fromAddress", "fromName", "messageId")
-    SELECT ${folderId}::int, u.* FROM unnest(
-      ${rows.map((row) => String(row.uid))}::int8[], ${rows.map((row) => (row.modseq === null ? null : String(row.modseq)))}::int8[],
-      ${rows.map((row) => row.flags)}::text[], ${rows.map((row) => row.seen)}::bool[], ${rows.map((row) => row.flagged)}::bool[],
-      ${rows.map((row) => row.size)}::int[], ${rows.map((row) => iso(row.internalDate))}::timestamptz[], ${rows.map((row) => iso(row.sentDate))}::timestamptz[],
-      ${rows.map((row) => row.subject)}::text[], ${rows.map((row) => row.fromAddress)}::text[], ${rows.map((row) => row.fromName)}::text[],
-      ${rows.map((row) => row.messageId)}::text[]) AS u
-    ON CONFLICT ("folderId", uid) DO UPDATE SET modseq = EXCLUDED.modseq, flags = EXCLUDED.flags, seen = EXCLUDED.seen,
-      flagged = EXCLUDED.flagged, size = EXCLUDED.size, "internalDate" = EXCLUDED."internalDate", "sentDate" = EXCLUDED."sentDate",
-      subject = EXCLUDED.subject, "fromAddress" = EXCLUDED."fromAddress", "fromName" = EXCLUDED."fromName", "messageId" = EXCLUDED."messageId"`;
+  // One JSON text parameter: PostgreSQL (another core) unpacks it, so the sync's one thread stays
+  // free to parse the next window from the IMAP server.
+  const payload = JSON.stringify(
+    rows.map((row) => [
+      row.uid,
+      row.modseq === null ? null : String(row.modseq),
+      row.flags,
+      row.seen,
+      row.flagged,
+      row.size,
+      iso(row.internalDate),
+      iso(row.sentDate),
+      row.subject,
+      row.fromAddress,
+      row.fromName,
+      row.messageId,
+    ]),
+  );
+  await sql.query(
+    `INSERT INTO "MailMessage" ("folderId", uid, modseq, flags, seen, flagged, size, "internalDate", "sentDate", subject, "fromAddress", "fromName", "messageId")
+     SELECT $1::int, (r->>0)::int8, (r->>1)::int8, r->>2, (r->>3)::bool, (r->>4)::bool, (r->>5)::int,
+            (r->>6)::timestamptz, (r->>7)::timestamptz, r->>8, r->>9, r->>10, r->>11
+     FROM jsonb_array_elements($2::jsonb) AS r
+     ON CONFLICT ("folderId", uid) DO UPDATE SET modseq = EXCLUDED.modseq, flags = EXCLUDED.flags, seen = EXCLUDED.seen,
+       flagged = EXCLUDED.flagged, size = EXCLUDED.size, "internalDate" = EXCLUDED."internalDate", "sentDate" = EXCLUDED."sentDate",
+       subject = EXCLUDED.subject, "fromAddress" = EXCLUDED."fromAddress", "fromName" = EXCLUDED."fromName", "messageId" = EXCLUDED."messageId"`,
+    [folderId, payload],
+  );
 }
 
 export interface FlagChange {
@@ -79,34 +114,47 @@ export interface FlagChange {
 }
 
 /** Updates flags of messages already stored; a change for a UID we do not hold is ignored. */
-export async function updateFlags(db: Db, folderId: number, changes: FlagChange[]) {
+export async function updateFlags(sql: Sql, folderId: number, changes: FlagChange[]) {
   if (changes.length === 0) return;
-  await db.$executeRaw`
-    UPDATE "MailMessage" m SET flags = c.flags, modseq = COALESCE(c.modseq, m.modseq),
-      seen = '\\Seen' = ANY(string_to_array(c.flags, ' ')), flagged = '\\Flagged' = ANY(string_to_array(c.flags, ' '))
-    FROM unnest(${changes.map((change) => String(change.uid))}::int8[], ${changes.map((change) => change.flags)}::text[],
-                ${changes.map((change) => (change.modseq === null ? null : String(change.modseq)))}::int8[]) AS c(uid, flags, modseq)
-    WHERE m."folderId" = ${folderId} AND m.uid = c.uid AND m.flags IS DISTINCT FROM c.flags`;
+  const payload = JSON.stringify(
+    changes.map((change) => [change.uid, change.flags, change.modseq === null ? null : String(change.modseq)]),
+  );
+  await sql.query(
+    `UPDATE "MailMessage" m SET flags = c.flags, modseq = COALESCE(c.modseq, m.modseq),
+       seen = '\\Seen' = ANY(string_to_array(c.flags, ' ')), flagged = '\\Flagged' = ANY(string_to_array(c.flags, ' '))
+     FROM (SELECT (r->>0)::int8 AS uid, r->>1 AS flags, (r->>2)::int8 AS modseq FROM jsonb_array_elements($2::jsonb) AS r) AS c
+     WHERE m."folderId" = $1 AND m.uid = c.uid AND m.flags IS DISTINCT FROM c.flags`,
+    [folderId, payload],
+  );
 }
 
-export async function deleteMessages(db: Db, folderId: number, uids: number[]) {
+export async function deleteMessages(sql: Sql, folderId: number, uids: number[]) {
   if (uids.length === 0) return;
-  await db.$executeRaw`DELETE FROM "MailMessage" WHERE "folderId" = ${folderId} AND uid = ANY(${uids.map(String)}::int8[])`;
+  await sql.query(`DELETE FROM "MailMessage" WHERE "folderId" = $1 AND uid = ANY($2::int8[])`, [folderId, uids]);
 }
 
-export async function deleteAllMessages(db: Db, folderId: number) {
-  await db.$executeRaw`DELETE FROM "MailMessage" WHERE "folderId" = ${folderId}`;
+export async function deleteAllMessages(sql: Sql, folderId: number) {
+  await sql.query(`DELETE FROM "MailMessage" WHERE "folderId" = $1`, [folderId]);
 }
 
 /** UIDs stored for the folder from `fromUid` up, ascending. */
-export async function storedUids(db: Db, folderId: number, fromUid: number): Promise<number[]> {
-  const rows = await db.$queryRaw<{ uid: bigint }[]>`
-    SELECT uid FROM "MailMessage" WHERE "folderId" = ${folderId} AND uid >= ${fromUid} ORDER BY uid`;
+export async function storedUids(sql: Sql, folderId: number, fromUid: number): Promise<number[]> {
+  const { rows } = await sql.query<{ uid: string }>(
+    `SELECT uid FROM "MailMessage" WHERE "folderId" = $1 AND uid >= $2 ORDER BY uid`,
+    [folderId, fromUid],
+  );
   return rows.map((row) => Number(row.uid));
 }
 
-export async function storedFlags(db: Db, folderId: number, fromUid: number): Promise<Map<number, string>> {
-  const rows = await db.$queryRaw<{ uid: bigint; flags: string }[]>`
-    SELECT uid, flags FROM "MailMessage" WHERE "folderId" = ${folderId} AND uid >= ${fromUid}`;
+export async function storedFlags(sql: Sql, folderId: number, fromUid: number): Promise<Map<number, string>> {
+  const { rows } = await sql.query<{ uid: string; flags: string }>(
+    `SELECT uid, flags FROM "MailMessage" WHERE "folderId" = $1 AND uid >= $2`,
+    [folderId, fromUid],
+  );
   return new Map(rows.map((row) => [Number(row.uid), row.flags]));
+}
+
+/** Moves the full-sync cursor: committed with the window it follows. */
+export async function setSyncedUid(sql: Sql, folderId: number, uid: number) {
+  await sql.query(`UPDATE "MailFolder" SET "lastSyncedUid" = $2 WHERE id = $1`, [folderId, uid]);
 }
