@@ -1,15 +1,26 @@
 // Typed domain errors. Actions turn them into results the UI translates by code; anything else
 // is unexpected, logged on the server and shown as a generic message (never its text).
-export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VALIDATION" | "UNEXPECTED";
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "VALIDATION"
+  | "CONNECTION_FAILED"
+  | "UNEXPECTED";
 
 /** Field path → message key (under Validation in the message catalogs). */
 export type FieldErrors = Record<string, string>;
+
+/** Extra facts the UI needs to explain an error, e.g. which mail server refused and why. */
+export type ErrorDetails = Record<string, string>;
 
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = "DomainError";
@@ -37,5 +48,16 @@ export class ConflictError extends DomainError {
 export class ValidationError extends DomainError {
   constructor(fieldErrors: FieldErrors) {
     super("VALIDATION", `invalid input: ${Object.keys(fieldErrors).join(", ")}`, fieldErrors);
+  }
+}
+
+/** The mail server could not be reached or refused the credentials (SPEC §3.1's precise errors). */
+export class ConnectionFailedError extends DomainError {
+  constructor(server: "imap" | "smtp", mailCode: string, serverText: string) {
+    super("CONNECTION_FAILED", `${server} connection failed: ${mailCode}`, undefined, {
+      server,
+      mailCode,
+      serverText: serverText.slice(0, 300),
+    });
   }
 }
