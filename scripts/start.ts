@@ -10,6 +10,8 @@ const started = Date.now();
 const log = (line: string) => console.log(`[console] ${line}`);
 const runtime = await prepareRuntime(log);
 
+const { startDemoMail } = await import("./lib/demo-mail.ts");
+const { spawnWorker } = await import("./lib/worker-process.ts");
 const { seedDemo } = await import("../lib/demo/seed.ts");
 const { ensureDefaultRoles } = await import("../lib/access/defaults.ts");
 const { db, disconnectDb } = await import("../lib/db.ts");
@@ -20,6 +22,7 @@ if (seeded.seeded)
     `demo organisation created: ${seeded.users} users, ${seeded.departments} departments, ${seeded.mailboxes} mailboxes`,
   );
 else await ensureDefaultRoles(db);
+const demoMail = await startDemoMail(log);
 await disconnectDb();
 
 // Rebuild only when something that goes into the build changed since the last one.
@@ -63,6 +66,7 @@ if (!upToDate) {
   log("building the console (first start or changed sources)…");
   const code = await new Promise<number | null>((resolve) => run(NEXT_BIN, ["build"]).on("exit", resolve));
   if (code !== 0) {
+    await demoMail?.stop();
     await runtime.database.stop();
     process.exit(code ?? 1);
   }
@@ -70,7 +74,10 @@ if (!upToDate) {
 }
 
 const port = process.env.PORT ?? "3000";
-const children = [run(NEXT_BIN, ["start", "-p", port], { NODE_ENV: "production" })];
+const children = [
+  run(NEXT_BIN, ["start", "-p", port], { NODE_ENV: "production" }),
+  spawnWorker({ ...process.env, ...runtime.env }, { concurrency: Number(process.env.SYNC_CONCURRENCY ?? 4) }),
+];
 log(
   `ready in ${((Date.now() - started) / 1000).toFixed(1)} s — http://localhost:${port} (sign in as admin@demo.test / demo)`,
 );
@@ -80,6 +87,10 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(
+    children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null)),
+  );
+  await demoMail?.stop();
   await runtime.database.stop();
   process.exit(code);
 }

@@ -5,16 +5,19 @@ import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileNav } from "./mobile-nav";
 import type { SectionKey } from "./nav-items";
+import { NotificationBell, type ShellNotification } from "./notification-bell";
 import { SidebarNav } from "./sidebar-nav";
 import { type ShellUser, UserMenu } from "./user-menu";
 
 export async function AppShell({
   user,
   visible,
+  notifications,
   children,
 }: {
   user: ShellUser;
   visible: SectionKey[];
+  notifications: { unread: number; items: ShellNotification[] };
   children: React.ReactNode;
 }) {
   const common = await getTranslations("Common");
@@ -31,10 +34,11 @@ export async function AppShell({
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-card/95 px-3 backdrop-blur sm:px-5">
           <MobileNav visible={visible} appName={appName} />
-          <Link href="/" className="font-semibold lg:hidden">
+          <Link href="/" className="min-w-0 truncate font-semibold lg:hidden">
             {appName}
           </Link>
           <div className="ms-auto flex items-center gap-1">
+            <NotificationBell unread={notifications.unread} items={notifications.items} />
             <LanguageSwitcher />
             <UserMenu user={user} />
           </div>

@@ -4,6 +4,7 @@ import type { SectionKey } from "@/lib/access/sections";
 
 type Group = "webmail" | "telephony" | "company" | "admin";
 type NavLabel =
+  | "myMailboxes"
   | "manageMailboxes"
   | "webmailAccess"
   | "calls"
@@ -13,6 +14,7 @@ type NavLabel =
   | "auditLog";
 
 export const sections: Record<SectionKey, { group: Group; href: string; label: NavLabel }> = {
+  myMailboxes: { group: "webmail", href: "/webmail/my", label: "myMailboxes" },
   mailboxes: { group: "webmail", href: "/webmail/mailboxes", label: "manageMailboxes" },
   webmailAccess: { group: "webmail", href: "/webmail/access", label: "webmailAccess" },
   calls: { group: "telephony", href: "/telephony/calls", label: "calls" },

@@ -4,6 +4,7 @@ import {
   HistoryIcon,
   InboxIcon,
   type LucideIcon,
+  MailIcon,
   NetworkIcon,
   PhoneCallIcon,
   ShieldCheckIcon,
@@ -15,6 +16,7 @@ import { cn } from "@/lib/utils";
 import { navGroups, type SectionKey, sections } from "./nav-items";
 
 const icons: Record<SectionKey, LucideIcon> = {
+  myMailboxes: MailIcon,
   mailboxes: InboxIcon,
   webmailAccess: ShieldCheckIcon,
   calls: PhoneCallIcon,

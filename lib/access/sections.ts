@@ -4,6 +4,7 @@ import type { Access } from "./access.ts";
 import { TELEPHONY, WEBMAIL } from "./catalog.ts";
 
 export const SECTION_KEYS = [
+  "myMailboxes",
   "mailboxes",
   "webmailAccess",
   "calls",
@@ -15,6 +16,8 @@ export const SECTION_KEYS = [
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
+  // Everyone in the company has their own mailboxes page: connected ones, shared ones, connect.
+  myMailboxes: (access) => access.isEmployee,
   mailboxes: (access) => access.allowed(WEBMAIL.viewMailboxes.key),
   webmailAccess: (access) => access.isPortalAdmin || access.allowed(WEBMAIL.editRights.key),
   calls: (access) => access.allowed(TELEPHONY.callStatistics.key),

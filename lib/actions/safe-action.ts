@@ -38,8 +38,9 @@ export function action<Schema extends z.ZodType, Result>(options: {
     try {
       return { ok: true, data: await options.handler(parsed.data, current) };
     } catch (error) {
-      if (error instanceof DomainError)
-        return { ok: false, error: { code: error.code, fieldErrors: error.fieldErrors } };
+      if (error instanceof DomainError) {
+        return { ok: false, error: { code: error.code, fieldErrors: error.fieldErrors, details: error.details } };
+      }
       // Framework control flow (redirect(), notFound()) is not an error of ours.
       if (error instanceof Error && "digest" in error && String(error.digest).startsWith("NEXT_")) throw error;
       console.error(

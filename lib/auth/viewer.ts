@@ -2,6 +2,8 @@
 // deactivation takes effect at once even while the session cookie is still valid.
 import { cache } from "react";
 import { db } from "../db.ts";
+import { recordActivity } from "../mailboxes/activity.ts";
+import { SESSION_MAX_AGE_SECONDS } from "./config.ts";
 import { auth } from "./index.ts";
 
 export const viewerSelect = {
@@ -20,11 +22,38 @@ export type Viewer = { id: number; email: string; firstName: string; lastName: s
   isPortalAdmin: boolean;
 };
 
+export function sessionIdOf(session: unknown): string | null {
+  const sid = (session as { sid?: unknown } | null)?.sid;
+  return typeof sid === "string" && sid.length > 0 ? sid : null;
+}
+
+/** Ends the current session on the server (before its cookie is cleared). */
+export async function revokeCurrentSession() {
+  const session = await auth();
+  const sid = sessionIdOf(session);
+  const userId = Number(session?.user?.id);
+  if (!sid || !Number.isInteger(userId)) return;
+  await db.revokedSession.upsert({
+    where: { id: sid },
+    create: { id: sid, userId, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) },
+    update: {},
+  });
+  // Entries for tokens that have expired anyway are no longer needed.
+  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+}
+
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const user = await db.user.findUnique({ where: { id }, select: viewerSelect });
-  if (!user || user.status === "DEACTIVATED") return null;
-  return user;
+  const sid = sessionIdOf(session);
+  if (!sid) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { ...viewerSelect, lastActivityAt: true, _count: { select: { revokedSessions: { where: { id: sid } } } } },
+  });
+  if (!user || user.status === "DEACTIVATED" || user._count.revokedSessions > 0) return null;
+  await recordActivity(db, user);
+  const { lastActivityAt: _lastActivityAt, _count: _revoked, ...viewer } = user;
+  return viewer;
 });

@@ -5,7 +5,8 @@ import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { encryptSecret, secretContext } from "../mail/secrets.ts";
 import { reserveMailboxIds } from "../mailboxes/ids.ts";
-import { emailLocalPart, slug } from "./names.ts";
+import { emailLocalPart } from "../utils.ts";
+import { slug } from "./names.ts";
 import type { DemoOrg } from "./org.ts";
 import type { Random } from "./random.ts";
 

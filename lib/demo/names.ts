@@ -1,3 +1,5 @@
+import { emailLocalPart } from "../utils.ts";
+
 // Name pools for the demo company: the console's users read it in English, German, Italian and Arabic.
 export const FIRST_NAMES = [
   "Anna",
@@ -135,18 +137,6 @@ export const POSITIONS: Record<string, readonly string[]> = {
   Legal: ["Legal Counsel", "Compliance Officer"],
   Management: ["Managing Director", "Office Manager", "Executive Assistant"],
 };
-
-/** Lower-case ASCII local part: "Müller" → "mueller", "De Luca" → "deluca". */
-export function emailLocalPart(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFD")
-    .replace(/[^a-z]/g, "");
-}
 
 /** "Brand & Content" → "brand-and-content". */
 export function slug(name: string): string {

@@ -1,7 +1,8 @@
 // The demo company: a 4-level department tree, ~330 employees (some in two departments),
 // extranet partners, workgroups and user groups. Fixed sign-ins are listed in README.md.
 import type { Db } from "../db.ts";
-import { emailLocalPart, FIRST_NAMES, LAST_NAMES, POSITIONS } from "./names.ts";
+import { emailLocalPart } from "../utils.ts";
+import { FIRST_NAMES, LAST_NAMES, POSITIONS } from "./names.ts";
 import type { Random } from "./random.ts";
 
 interface DepartmentSpec {

@@ -1,8 +1,8 @@
 // Mail servers fail. Each case ends with the database holding exactly the server's messages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Dovecot, type SeedMessage } from "../../scripts/lib/dovecot.ts";
 import { spawnWorker } from "../../scripts/lib/worker-process.ts";
 import { createImapMailbox, createUser, storedSnapshot } from "../../tests/factories.ts";
-import { Dovecot, type SeedMessage } from "../../tests/fixtures/dovecot.ts";
 import { TcpProxy } from "../../tests/fixtures/tcp-proxy.ts";
 import { db } from "../db.ts";
 import { syncMailbox } from "../mail/sync/mailbox-sync.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Dovecot } from "../../scripts/lib/dovecot.ts";
 import { freePort } from "../../scripts/lib/embedded-postgres.ts";
 import { startBlackhole } from "../../tests/fixtures/blackhole.ts";
-import { Dovecot } from "../../tests/fixtures/dovecot.ts";
 import { SmtpPeer } from "../../tests/fixtures/smtp.ts";
 import { testConnection } from "./connection-test.ts";
 import type { MailServerSettings } from "./settings.ts";

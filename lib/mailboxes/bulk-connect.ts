@@ -1,58 +1,13 @@
 // Connecting mailboxes for several employees at once (SPEC §3.2). Server settings come once for
 // the batch; every row is checked and connected on its own, and the run is kept as history —
 // without a single password: they exist only in memory while the rows are being connected.
-import { z } from "zod";
 import type { Access } from "../access/access.ts";
 import { canConnectForOthers } from "../access/mailbox-rights.ts";
 import type { Database } from "../db.ts";
 import { DomainError, ForbiddenError } from "../errors.ts";
 import type { ImapTimeouts } from "../mail/imap-client.ts";
 import { connectMailbox } from "./connect.ts";
-import { emailAddress, SYNC_PERIODS, serverFields } from "./schemas.ts";
-
-export const bulkConnectInput = z
-  .object({
-    domain: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(1, "required")
-      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\.[a-z]{2,}$/, "invalidDomain"),
-    ...serverFields,
-    syncPeriod: z.enum(SYNC_PERIODS),
-    rows: z
-      .array(
-        z.object({
-          userId: z.number().int().positive(),
-          email: emailAddress,
-          login: z
-            .string()
-            .trim()
-            .max(320, "tooLong")
-            .optional()
-            .transform((value) => value || undefined),
-          password: z.string().min(1, "required").max(1024, "tooLong"),
-          smtpLogin: z
-            .string()
-            .trim()
-            .max(320, "tooLong")
-            .optional()
-            .transform((value) => value || undefined),
-          smtpPassword: z
-            .string()
-            .max(1024, "tooLong")
-            .optional()
-            .transform((value) => value || undefined),
-        }),
-      )
-      .min(1, "required")
-      .max(200, "tooMany"),
-  })
-  .superRefine((input, context) => {
-    if (input.smtpEnabled && (!input.smtpHost || !input.smtpPort))
-      context.addIssue({ code: "custom", path: ["smtpHost"], message: "required" });
-  });
-export type BulkConnectInput = z.infer<typeof bulkConnectInput>;
+import type { BulkConnectInput } from "./schemas.ts";
 
 /** Rows are tried a few at a time: each one is a login on the mail server. */
 const ROW_CONCURRENCY = 4;

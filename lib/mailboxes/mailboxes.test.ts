@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Dovecot } from "../../scripts/lib/dovecot.ts";
 import { addMembers, createDepartment, createRole, createUser } from "../../tests/factories.ts";
-import { Dovecot } from "../../tests/fixtures/dovecot.ts";
 import { SmtpPeer } from "../../tests/fixtures/smtp.ts";
 import { loadAccess } from "../access/access.ts";
 import { LEVEL, WEBMAIL } from "../access/catalog.ts";
 import { ensureDefaultRoles } from "../access/defaults.ts";
 import { db } from "../db.ts";
 import { decryptSecret, secretContext } from "../mail/secrets.ts";
-import { bulkConnectInput, processBulkConnect, startBulkConnect } from "./bulk-connect.ts";
+import { processBulkConnect, startBulkConnect } from "./bulk-connect.ts";
 import { connectMailbox } from "./connect.ts";
-import { connectMailboxInput } from "./schemas.ts";
+import { bulkConnectInput, connectMailboxInput } from "./schemas.ts";
 import { disconnectMailbox, updateConnection, updateGeneral, updateSharing } from "./settings.ts";
 
 const DOMAIN = "northwind.test";

@@ -171,3 +171,48 @@ export const updateCrmInput = z.object({
   /** Employees new leads and contacts are distributed to, in turn. */
   crmQueue: z.array(z.number().int().positive()).max(100, "tooMany"),
 });
+
+/** A bulk-connect batch (SPEC §3.2): servers once, then one row per employee. */
+export const bulkConnectInput = z
+  .object({
+    domain: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "required")
+      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\.[a-z]{2,}$/, "invalidDomain"),
+    ...serverFields,
+    syncPeriod: z.enum(SYNC_PERIODS),
+    rows: z
+      .array(
+        z.object({
+          userId: z.number().int().positive(),
+          email: emailAddress,
+          login: z
+            .string()
+            .trim()
+            .max(320, "tooLong")
+            .optional()
+            .transform((value) => value || undefined),
+          password: z.string().min(1, "required").max(1024, "tooLong"),
+          smtpLogin: z
+            .string()
+            .trim()
+            .max(320, "tooLong")
+            .optional()
+            .transform((value) => value || undefined),
+          smtpPassword: z
+            .string()
+            .max(1024, "tooLong")
+            .optional()
+            .transform((value) => value || undefined),
+        }),
+      )
+      .min(1, "required")
+      .max(200, "tooMany"),
+  })
+  .superRefine((input, context) => {
+    if (input.smtpEnabled && (!input.smtpHost || !input.smtpPort))
+      context.addIssue({ code: "custom", path: ["smtpHost"], message: "required" });
+  });
+export type BulkConnectInput = z.infer<typeof bulkConnectInput>;

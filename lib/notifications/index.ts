@@ -3,7 +3,7 @@
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
-export type NotificationKind = "mailboxConnectedForYou" | "mailboxOwnershipTransferred" | "mailboxDisconnectSoon";
+export type NotificationKind = "mailboxConnectedForYou";
 
 export interface NotificationInput {
   userId: number;

@@ -4,7 +4,7 @@
 // Targets: ratio ≥ 0.6, RSS ≤ 300 MB, re-sync ≤ 100 ms, 1% change ≤ 1 s, 1,000 mailboxes ≤ 60 s.
 import { fork } from "node:child_process";
 import { ImapFlow } from "imapflow";
-import { Dovecot } from "../../tests/fixtures/dovecot.ts";
+import { Dovecot } from "../lib/dovecot.ts";
 import { spawnWorker, workerNodeFlags } from "../lib/worker-process.ts";
 import { benchDatabase, round } from "./lib.ts";
 

@@ -54,13 +54,23 @@ test.describe("sign-in", () => {
     await expect(page.getByRole("heading", { name: "Anmelden" })).toBeVisible();
   });
 
-  test("signing out ends the session", async ({ page }) => {
+  test("signing out ends the session on the server: even a copy of the cookie no longer works", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, ACCOUNTS.employee.email, DEMO_PASSWORD);
     await expect(page).toHaveURL("/");
+    const copied = await page.context().cookies();
     await page.getByTestId("user-menu").click();
     await page.getByTestId("sign-out").click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/company/employees");
     await expect(page).toHaveURL(/\/login/);
+    const replay = await browser.newContext();
+    await replay.addCookies(copied);
+    const replayed = await replay.newPage();
+    await replayed.goto("/company/employees");
+    await expect(replayed).toHaveURL(/\/login/);
+    await replay.close();
   });
 });

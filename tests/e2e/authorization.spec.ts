@@ -2,6 +2,7 @@
 // not only by what the UI shows.
 import { expect, test } from "@playwright/test";
 import { type Role, storageStateOf } from "./accounts.ts";
+import { e2eQuery } from "./database.ts";
 import { callAction } from "./server-actions.ts";
 
 const ROLES: Role[] = ["admin", "headSales", "employee", "telephony", "external"];
@@ -13,9 +14,14 @@ const PAGES: { path: string; allowed: Role[] }[] = [
   { path: "/audit", allowed: ["admin"] },
   { path: "/company/employees", allowed: ["admin", "headSales", "employee", "telephony"] },
   { path: "/company/departments", allowed: ["admin", "headSales", "employee", "telephony"] },
+  { path: "/webmail/my", allowed: ["admin", "headSales", "employee", "telephony"] },
+  { path: "/webmail/connect", allowed: ["admin", "headSales", "employee", "telephony"] },
+  { path: "/webmail/bulk-connect", allowed: ["admin"] },
+  { path: "/webmail/bulk-connect/history", allowed: ["admin"] },
 ];
 
 const ROLE_ACTIONS = "app/[locale]/(console)/_access-rights/actions.ts";
+const MAILBOX_ACTIONS = "app/[locale]/(console)/webmail/_lib/mailbox-actions.ts";
 const ACTIONS: {
   name: string;
   target: { file: string; name: string; path: string };
@@ -57,6 +63,21 @@ const ACTIONS: {
     allowed: ["admin"],
   },
   {
+    name: "start a bulk connect",
+    target: { file: MAILBOX_ACTIONS, name: "bulkConnectAction", path: "/webmail/bulk-connect" },
+    // Invalid on purpose: allowed users get VALIDATION (nothing runs), others FORBIDDEN before parsing.
+    input: { domain: "", rows: [] },
+    allowed: ["admin"],
+    allowedOutcome: "VALIDATION",
+  },
+  {
+    name: "test a connection",
+    target: { file: MAILBOX_ACTIONS, name: "testConnectionAction", path: "/webmail/connect" },
+    input: { ownerId: 0 },
+    allowed: ["admin", "headSales", "employee", "telephony"],
+    allowedOutcome: "VALIDATION",
+  },
+  {
     name: "search people and departments",
     target: { file: "components/access/actions.ts", name: "searchSubjectsAction", path: "/webmail/access" },
     input: { query: "a" },
@@ -95,4 +116,41 @@ test("without a session, no server action runs: the request goes to the sign-in 
       code: "SIGN_IN_REQUIRED",
     });
   }
+});
+
+test.describe("mailboxes out of scope", () => {
+  test.use({ storageState: storageStateOf("employee") });
+
+  test("Sync now and settings of someone else's mailbox are refused; its settings page does not exist", async ({
+    request,
+    baseURL,
+  }) => {
+    const [other] = await e2eQuery<{ id: number }>(`
+      SELECT m.id FROM "Mailbox" m JOIN "User" u ON u.id = m."ownerId" WHERE u.email <> 'employee@demo.test' ORDER BY m.id LIMIT 1`);
+    const sync = await callAction(
+      request,
+      baseURL!,
+      { file: MAILBOX_ACTIONS, name: "syncNowAction", path: "/webmail/my" },
+      { mailboxIds: [other!.id] },
+    );
+    expect(sync).toEqual({ ok: false, code: "FORBIDDEN" });
+    // The action is sent from the employee's own settings page, as the browser would.
+    const [own] = await e2eQuery<{ id: number }>(`
+      SELECT m.id FROM "Mailbox" m JOIN "User" u ON u.id = m."ownerId" WHERE u.email = 'employee@demo.test' ORDER BY m.id LIMIT 1`);
+    const rename = await callAction(
+      request,
+      baseURL!,
+      { file: MAILBOX_ACTIONS, name: "updateGeneralAction", path: `/webmail/mailboxes/${own!.id}` },
+      {
+        mailboxId: other!.id,
+        name: "hijacked",
+        syncPeriod: "7",
+        saveSentCopy: true,
+        excludedFolders: [],
+        signatureHtml: "",
+      },
+    );
+    expect(rename).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect((await request.get(`/webmail/mailboxes/${other!.id}`)).status()).toBe(404);
+  });
 });

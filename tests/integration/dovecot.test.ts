@@ -1,6 +1,6 @@
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Dovecot } from "../fixtures/dovecot.ts";
+import { Dovecot } from "../../scripts/lib/dovecot.ts";
 
 describe("Dovecot fixture", () => {
   let dovecot: Dovecot;

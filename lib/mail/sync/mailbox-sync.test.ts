@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Dovecot, type SeedMessage } from "../../../scripts/lib/dovecot.ts";
 import { createImapMailbox, createUser, storedSnapshot } from "../../../tests/factories.ts";
-import { Dovecot, type SeedMessage } from "../../../tests/fixtures/dovecot.ts";
 import { db } from "../../db.ts";
 import { syncMailbox } from "./mailbox-sync.ts";
 
