@@ -1,9 +1,10 @@
 // A mailbox's CRM integration (SPEC §6): needs permission 204 on top of editing the mailbox.
 import type { z } from "zod";
 import type { Access } from "../access/access.ts";
+import { canEditMailboxCrm } from "../access/mailbox-rights.ts";
 import { recordAudit } from "../audit/index.ts";
 import type { Database } from "../db.ts";
-import { ValidationError } from "../errors.ts";
+import { ForbiddenError, ValidationError } from "../errors.ts";
 import { editableMailbox } from "./load.ts";
 import type { updateCrmInput } from "./schemas.ts";
 
@@ -37,4 +38,35 @@ export async function updateCrm(db: Database, actor: Access, input: z.infer<type
     });
   });
   return true;
+}
+
+/** The grid's bulk action: CRM on or off for many mailboxes; all of them must be within reach. */
+export async function setCrmEnabled(db: Database, actor: Access, mailboxIds: number[], enabled: boolean) {
+  const mailboxes = await db.mailbox.findMany({
+    where: { id: { in: mailboxIds } },
+    select: { id: true, ownerId: true, crmEnabled: true },
+  });
+  for (const mailbox of mailboxes) {
+    if (!(await canEditMailboxCrm(actor, mailbox))) throw new ForbiddenError(`CRM settings of mailbox ${mailbox.id}`);
+  }
+  if (mailboxes.length !== new Set(mailboxIds).size) throw new ForbiddenError("CRM settings of mailboxes out of reach");
+  const changing = mailboxes.filter((mailbox) => mailbox.crmEnabled !== enabled);
+  await db.$transaction(async (tx) => {
+    await tx.mailbox.updateMany({
+      where: { id: { in: changing.map((mailbox) => mailbox.id) } },
+      data: { crmEnabled: enabled },
+    });
+    await recordAudit(
+      tx,
+      changing.map((mailbox) => ({
+        actorId: actor.userId,
+        action: "mailbox.crm",
+        entityType: "Mailbox",
+        entityId: mailbox.id,
+        before: { crmEnabled: !enabled },
+        after: { crmEnabled: enabled },
+      })),
+    );
+  });
+  return { changed: changing.length };
 }

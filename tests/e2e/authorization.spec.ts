@@ -7,6 +7,10 @@ import { callAction } from "./server-actions.ts";
 
 const ROLES: Role[] = ["admin", "headSales", "employee", "telephony", "external"];
 
+// The grid needs 201 > none: the administrator, and heads of department through the default
+// supervisor role — head.sales, and telephony@demo.test, who heads Telephony Support.
+const GRID_USERS: Role[] = ["admin", "headSales", "telephony"];
+
 const PAGES: { path: string; allowed: Role[] }[] = [
   { path: "/webmail/access", allowed: ["admin"] },
   { path: "/telephony/access", allowed: ["admin", "telephony"] },
@@ -18,10 +22,14 @@ const PAGES: { path: string; allowed: Role[] }[] = [
   { path: "/webmail/connect", allowed: ["admin", "headSales", "employee", "telephony"] },
   { path: "/webmail/bulk-connect", allowed: ["admin"] },
   { path: "/webmail/bulk-connect/history", allowed: ["admin"] },
+  { path: "/webmail/mailboxes", allowed: GRID_USERS },
+  { path: "/webmail/mailboxes?sort=nonsense&page=-1&status=HACKED&owners=x", allowed: GRID_USERS },
+  { path: "/api/mailboxes/export", allowed: GRID_USERS },
 ];
 
 const ROLE_ACTIONS = "app/[locale]/(console)/_access-rights/actions.ts";
 const MAILBOX_ACTIONS = "app/[locale]/(console)/webmail/_lib/mailbox-actions.ts";
+const GRID_ACTIONS = "app/[locale]/(console)/webmail/mailboxes/_lib/grid-actions.ts";
 const ACTIONS: {
   name: string;
   target: { file: string; name: string; path: string };
@@ -75,6 +83,32 @@ const ACTIONS: {
     target: { file: MAILBOX_ACTIONS, name: "testConnectionAction", path: "/webmail/connect" },
     input: { ownerId: 0 },
     allowed: ["admin", "headSales", "employee", "telephony"],
+    allowedOutcome: "VALIDATION",
+  },
+  {
+    name: "save grid columns",
+    target: { file: GRID_ACTIONS, name: "saveGridPreferenceAction", path: "/webmail/mailboxes" },
+    input: { columns: ["owner", "email", "lastSync", "crm", "disk", "manage"], pageSize: 20 },
+    allowed: GRID_USERS,
+  },
+  {
+    name: "save a grid preset",
+    target: { file: GRID_ACTIONS, name: "savePresetAction", path: "/webmail/mailboxes" },
+    input: { name: "", query: "crm=yes" },
+    allowed: GRID_USERS,
+    allowedOutcome: "VALIDATION",
+  },
+  {
+    name: "delete a grid preset",
+    target: { file: GRID_ACTIONS, name: "deletePresetAction", path: "/webmail/mailboxes" },
+    input: { id: 999_999 },
+    allowed: GRID_USERS,
+  },
+  {
+    name: "turn CRM on or off in bulk",
+    target: { file: GRID_ACTIONS, name: "setCrmEnabledAction", path: "/webmail/mailboxes" },
+    input: { mailboxIds: [], enabled: true },
+    allowed: GRID_USERS,
     allowedOutcome: "VALIDATION",
   },
   {
@@ -152,5 +186,34 @@ test.describe("mailboxes out of scope", () => {
     );
     expect(rename).toEqual({ ok: false, code: "NOT_FOUND" });
     expect((await request.get(`/webmail/mailboxes/${other!.id}`)).status()).toBe(404);
+  });
+});
+
+test.describe("the grid's actions on the team's mailboxes", () => {
+  test.use({ storageState: storageStateOf("headSales") });
+
+  test("the head of Sales may see the team's mailboxes but Sync now and CRM on/off on them are refused", async ({
+    request,
+    baseURL,
+  }) => {
+    const [team] = await e2eQuery<{ id: number }>(`
+      SELECT m.id FROM "Mailbox" m JOIN "User" u ON u.id = m."ownerId" JOIN "User" me ON me.email = 'head.sales@demo.test'
+      WHERE u.id <> me.id AND u.id IN (
+        SELECT dm."userId" FROM "DepartmentMember" dm JOIN "Department" d ON d.id = dm."departmentId", "Department" root
+        WHERE root."headId" = me.id AND d.path LIKE root.path || '%')
+      ORDER BY m.id LIMIT 1`);
+    const before = await e2eQuery(`SELECT "crmEnabled", "syncState" FROM "Mailbox" WHERE id = $1`, [team!.id]);
+    for (const [name, input] of [
+      ["syncNowAction", { mailboxIds: [team!.id] }],
+      ["setCrmEnabledAction", { mailboxIds: [team!.id], enabled: true }],
+      ["setCrmEnabledAction", { mailboxIds: [team!.id], enabled: false }],
+    ] as const) {
+      const file = name === "syncNowAction" ? MAILBOX_ACTIONS : GRID_ACTIONS;
+      expect(await callAction(request, baseURL!, { file, name, path: "/webmail/mailboxes" }, input)).toEqual({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+    }
+    expect(await e2eQuery(`SELECT "crmEnabled", "syncState" FROM "Mailbox" WHERE id = $1`, [team!.id])).toEqual(before);
   });
 });

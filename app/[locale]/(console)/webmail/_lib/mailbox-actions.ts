@@ -4,10 +4,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { WEBMAIL } from "@/lib/access/catalog";
-import { canConnectForOthers, canEditMailbox } from "@/lib/access/mailbox-rights";
+import { canConnectForOthers } from "@/lib/access/mailbox-rights";
 import { action } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db";
-import { ConnectionFailedError, ForbiddenError } from "@/lib/errors";
+import { ConnectionFailedError } from "@/lib/errors";
 import { requestSync } from "@/lib/jobs/sync-queue";
 import { testConnection } from "@/lib/mail/connection-test";
 import { departmentCandidates } from "@/lib/mailboxes/bulk-candidates";
@@ -32,6 +32,7 @@ import {
   updateGeneral,
   updateSharing,
 } from "@/lib/mailboxes/settings";
+import { syncNow } from "@/lib/mailboxes/sync-now";
 
 const mayConnect = (access: Parameters<typeof canConnectForOthers>[0]) =>
   access.isEmployee && (access.allowed(WEBMAIL.connectOwn.key) || canConnectForOthers(access));
@@ -62,22 +63,7 @@ export const connectMailboxAction = action({
 export const syncNowAction = action({
   schema: z.object({ mailboxIds: z.array(z.number().int().positive()).min(1).max(500) }),
   authorize: (access) => access.isEmployee,
-  handler: async ({ mailboxIds }, { access }) => {
-    const mailboxes = await db.mailbox.findMany({
-      where: { id: { in: mailboxIds } },
-      select: { id: true, ownerId: true, status: true },
-    });
-    const editable = [];
-    for (const mailbox of mailboxes) if (await canEditMailbox(access, mailbox)) editable.push(mailbox);
-    // All or nothing: a request naming a mailbox out of scope is refused as a whole.
-    if (editable.length !== mailboxIds.length) throw new ForbiddenError("sync mailboxes out of scope");
-    const runnable = editable.filter((mailbox) => mailbox.status !== "NEEDS_PASSWORD").map((mailbox) => mailbox.id);
-    await requestSync(db, runnable, { manual: true });
-    return {
-      queued: runnable,
-      needPassword: editable.filter((mailbox) => mailbox.status === "NEEDS_PASSWORD").map((mailbox) => mailbox.id),
-    };
-  },
+  handler: ({ mailboxIds }, { access }) => syncNow(db, access, mailboxIds),
 });
 
 export const updateConnectionAction = action({

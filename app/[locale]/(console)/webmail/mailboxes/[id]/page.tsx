@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/shell/app-shell";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/access/request";
+import { canOpen } from "@/lib/access/sections";
 import { db } from "@/lib/db";
 import { Link } from "@/lib/i18n/navigation";
 import { mailboxForSettings } from "@/lib/mailboxes/queries";
@@ -33,12 +34,14 @@ export default async function MailboxSettingsPage({
 }: PageProps<"/[locale]/webmail/mailboxes/[id]">) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const { access } = await requireSignedIn();
+  const { access, viewer } = await requireSignedIn();
   const mailboxId = Number(id);
   // Not editable and not visible look the same from outside: nothing of the mailbox is revealed.
   const data = Number.isInteger(mailboxId) ? await mailboxForSettings(db, access, mailboxId) : null;
   if (!data) notFound();
   const { mailbox } = data;
+  // Someone else's mailbox was most likely reached from the grid; one's own from "My mailboxes".
+  const fromGrid = mailbox.owner.id !== viewer.id && canOpen.mailboxes(access);
   const t = await getTranslations("MailboxSettings");
   const requested = (await searchParams).tab;
   const tabs = TABS.filter((tab) => tab !== "crm" || data.canEditCrm);
@@ -48,9 +51,15 @@ export default async function MailboxSettingsPage({
     <div className="flex flex-col gap-4">
       <div>
         <Button asChild variant="ghost" size="sm" className="-ms-2">
-          <Link href="/webmail/my">
-            <ChevronLeftIcon className="rtl:rotate-180" /> {t("back")}
-          </Link>
+          {fromGrid ? (
+            <Link href="/webmail/mailboxes">
+              <ChevronLeftIcon className="rtl:rotate-180" /> {t("backToGrid")}
+            </Link>
+          ) : (
+            <Link href="/webmail/my">
+              <ChevronLeftIcon className="rtl:rotate-180" /> {t("back")}
+            </Link>
+          )}
         </Button>
       </div>
       <PageHeader

@@ -1,0 +1,237 @@
+"use client";
+import { flexRender, getCoreRowModel, type RowSelectionState, useReactTable } from "@tanstack/react-table";
+import { DownloadIcon, InboxIcon, SearchXIcon } from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useEffect, useMemo, useState } from "react";
+import { toast } from "sonner";
+import { SearchBox } from "@/components/data/search-box";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { SubjectLabel } from "@/lib/access/subject-directory";
+import type { GridRowView } from "@/lib/mailboxes/grid/page-data";
+import { type GridColumn, type PAGE_SIZES, serializeGridParams } from "@/lib/mailboxes/grid/params";
+import { cn } from "@/lib/utils";
+import { useSyncStatuses } from "../../_components/use-sync-statuses";
+import { syncNowAction } from "../../_lib/mailbox-actions";
+import { saveGridPreferenceAction } from "../_lib/grid-actions";
+import { countActiveFilters, useGridUrl } from "../_lib/use-grid-url";
+import { BulkBar } from "./bulk-bar";
+import { ColumnChooser } from "./column-chooser";
+import { buildColumns } from "./columns";
+import { currentFilters, FilterChips } from "./filter-chips";
+import { FilterPanel } from "./filter-panel";
+import { GridFooter } from "./grid-footer";
+import { PresetsMenu, type SavedPreset } from "./presets-menu";
+
+export interface MailboxGridProps {
+  rows: GridRowView[];
+  total: number;
+  /** Names of the people and groups in the rows and in the URL's filters. */
+  labels: Record<string, SubjectLabel>;
+  columns: GridColumn[];
+  page: number;
+  perPage: (typeof PAGE_SIZES)[number];
+  presets: SavedPreset[];
+  canCrm: boolean;
+}
+
+// The first cells stay in place while the rest scroll sideways on a narrow screen.
+const STICKY_SELECT =
+  "sticky start-0 z-10 w-10 min-w-10 bg-card group-hover:bg-muted group-data-[state=selected]:bg-accent";
+const stickyFirst = (withSelect: boolean) =>
+  cn(
+    "sticky z-10 bg-card group-hover:bg-muted group-data-[state=selected]:bg-accent after:absolute after:inset-y-0 after:end-0 after:w-px after:bg-border",
+    withSelect ? "start-10" : "start-0",
+  );
+
+export function MailboxGrid({
+  rows,
+  total,
+  labels,
+  columns: savedColumns,
+  page,
+  perPage,
+  presets,
+  canCrm,
+}: MailboxGridProps) {
+  const t = useTranslations("Grid");
+  const errors = useTranslations("ActionErrors");
+  const format = useFormatter();
+  const locale = useLocale();
+  const url = useGridUrl();
+  const [columns, setColumns] = useState(savedColumns);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const { statuses, markQueued } = useSyncStatuses(useMemo(() => rows.map((row) => row.sync), [rows]));
+  // Marks the grid interactive (tests and screenshots wait for it rather than for a timeout).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  // A new page of rows (navigation, filter, refresh) starts with nothing selected.
+  const [selectionRows, setSelectionRows] = useState(rows);
+  if (selectionRows !== rows) {
+    setSelectionRows(rows);
+    setRowSelection({});
+  }
+
+  const savePreference = (next: { columns?: GridColumn[]; pageSize?: (typeof PAGE_SIZES)[number] }) => {
+    void saveGridPreferenceAction({ columns: next.columns ?? columns, pageSize: next.pageSize ?? perPage }).then(
+      (result) => {
+        if (!result.ok) toast.error(errors(result.error.code));
+      },
+    );
+  };
+  const selectable = rows.some((row) => row.canEdit);
+  const definitions = buildColumns({
+    t,
+    format,
+    labels,
+    statusOf: (row) => statuses.get(row.id) ?? row.sync,
+    markQueued,
+    sort: { key: url.params.sort, dir: url.params.dir },
+    onSort: url.toggleSort,
+    selectable,
+    onSyncRow: (id) =>
+      void syncNowAction({ mailboxIds: [id] }).then((result) =>
+        result.ok ? markQueued(result.data.queued) : toast.error(errors(result.error.code)),
+      ),
+  });
+  const visible = [
+    ...(selectable ? [definitions.select] : []),
+    ...columns.map((column) => definitions[column]),
+    ...(selectable ? [definitions.actions] : []),
+  ];
+  const table = useReactTable({
+    data: rows,
+    columns: visible,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => String(row.id),
+    enableRowSelection: (row) => row.original.canEdit,
+    state: { rowSelection },
+    onRowSelectionChange: setRowSelection,
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+  });
+  const selected = Object.keys(rowSelection).map(Number);
+  const filtered = countActiveFilters(url.params) > 0 || url.params.q !== "";
+  const exportHref = `/api/mailboxes/export${serializeGridParams({ ...currentFilters(url.params), q: url.params.q, sort: url.params.sort, dir: url.params.dir })}`;
+  const exportQuery = `${exportHref.includes("?") ? "&" : "?"}cols=${columns.join(",")}&locale=${locale}`;
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="grid-root" data-hydrated={hydrated || undefined}>
+      <div className="flex flex-wrap items-center gap-2">
+        <SearchBox label={t("searchLabel")} placeholder={t("searchPlaceholder")} className="sm:w-72" />
+        <FilterPanel
+          filters={currentFilters(url.params)}
+          labels={labels}
+          activeCount={countActiveFilters(url.params)}
+          onApply={(filters) => url.setFilters(filters)}
+        />
+        <PresetsMenu saved={presets} currentQuery={url.presetQuery()} onApply={url.applyPreset} />
+        <div className="ms-auto flex items-center gap-2">
+          <Button asChild variant="outline">
+            <a href={`${exportHref}${exportQuery}`} download data-testid="export-csv">
+              <DownloadIcon /> <span className="hidden sm:inline">{t("exportCsv")}</span>
+            </a>
+          </Button>
+          <ColumnChooser
+            columns={columns}
+            onChange={(next) => {
+              setColumns(next);
+              savePreference({ columns: next });
+            }}
+          />
+        </div>
+      </div>
+      <FilterChips url={url} labels={labels} />
+      {selected.length > 0 && (
+        <BulkBar selected={selected} canCrm={canCrm} onQueued={markQueued} onClear={() => setRowSelection({})} />
+      )}
+      <Card className={cn("overflow-hidden transition-opacity", url.pending && "opacity-60")} aria-busy={url.pending}>
+        {rows.length === 0 ? (
+          filtered ? (
+            <EmptyState
+              icon={<SearchXIcon />}
+              title={t("emptyFiltered")}
+              hint={t("emptyFilteredHint")}
+              action={
+                <Button variant="outline" className="mt-2" onClick={url.clearFilters} data-testid="empty-clear-filters">
+                  {t("clearFilters")}
+                </Button>
+              }
+            />
+          ) : (
+            <div data-testid="grid-empty">
+              <EmptyState icon={<InboxIcon />} title={t("empty")} hint={t("emptyHint")} />
+            </div>
+          )
+        ) : (
+          <Table className="min-w-max" data-testid="mailbox-grid" aria-rowcount={total + 1}>
+            <TableHeader className="bg-muted">
+              {table.getHeaderGroups().map((group) => (
+                <TableRow key={group.id} className="hover:bg-transparent">
+                  {group.headers.map((header, index) => (
+                    <TableHead
+                      key={header.id}
+                      className={cn(
+                        header.column.id === "select" && cn(STICKY_SELECT, "bg-muted group-hover:bg-muted"),
+                        index === (selectable ? 1 : 0) && cn(stickyFirst(selectable), "bg-muted group-hover:bg-muted"),
+                      )}
+                      aria-sort={sortState(header.column.id, url.params.sort, url.params.dir)}
+                    >
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                    </TableHead>
+                  ))}
+                </TableRow>
+              ))}
+            </TableHeader>
+            <TableBody>
+              {table.getRowModel().rows.map((row) => (
+                <TableRow
+                  key={row.id}
+                  className="group"
+                  data-state={row.getIsSelected() ? "selected" : undefined}
+                  data-testid="grid-row"
+                  data-mailbox-id={row.original.id}
+                >
+                  {row.getVisibleCells().map((cell, index) => (
+                    <TableCell
+                      key={cell.id}
+                      className={cn(
+                        "max-w-80",
+                        cell.column.id === "select" && STICKY_SELECT,
+                        index === (selectable ? 1 : 0) && cn(stickyFirst(selectable), "max-w-56"),
+                        cell.column.id === "actions" && "w-10",
+                      )}
+                      data-column={cell.column.id}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Card>
+      <GridFooter
+        page={page}
+        perPage={perPage}
+        total={total}
+        onPage={url.setPage}
+        onPerPage={(size) => {
+          url.setPerPage(size);
+          savePreference({ pageSize: size });
+        }}
+      />
+    </div>
+  );
+}
+
+const SORTABLE: Record<string, string> = { owner: "owner", email: "email", lastSync: "lastSync", disk: "disk" };
+function sortState(columnId: string, sort: string, dir: "asc" | "desc") {
+  if (!SORTABLE[columnId]) return undefined;
+  if (SORTABLE[columnId] !== sort) return "none" as const;
+  return dir === "asc" ? ("ascending" as const) : ("descending" as const);
+}

@@ -1,0 +1,82 @@
+// One grid page as the client gets it: metadata only (never a subject line or a body), the
+// shares and CRM queue for the optional columns, and whether the viewer may edit each row.
+import type { Access } from "../../access/access.ts";
+import { describeSubjects, type SubjectLabel } from "../../access/subject-directory.ts";
+import type { SubjectRef } from "../../access/subjects.ts";
+import type { Database } from "../../db.ts";
+import type { MailboxSyncStatus } from "../status.ts";
+import type { GridQuery } from "./params.ts";
+import { type GridRow, queryGrid } from "./query.ts";
+
+export interface GridRowView {
+  id: number;
+  owner: { id: number; firstName: string; lastName: string };
+  email: string;
+  name: string;
+  senderName: string | null;
+  crmEnabled: boolean;
+  sync: MailboxSyncStatus;
+  access: SubjectRef[];
+  queue: number[];
+  canEdit: boolean;
+}
+
+export function toSync(row: GridRow): MailboxSyncStatus {
+  return {
+    id: row.id,
+    status: row.status,
+    syncState: row.syncState,
+    syncProgress: row.syncProgress,
+    lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+    lastErrorCode: row.lastErrorCode,
+    lastError: row.lastError,
+    unreadCount: row.unreadCount,
+    messageCount: row.messageCount,
+    diskBytes: row.diskBytes.toString(),
+  };
+}
+
+export async function gridPage(
+  db: Database,
+  access: Access,
+  query: GridQuery,
+  options: { now?: Date; timeZone?: string } = {},
+) {
+  const [{ rows, total }, editable] = await Promise.all([
+    queryGrid(db, access, query, options),
+    access.mailboxes("edit"),
+  ]);
+  const ids = rows.map((row) => row.id);
+  const [shares, queue] = ids.length
+    ? await Promise.all([
+        db.mailboxAccess.findMany({
+          where: { mailboxId: { in: ids } },
+          select: { mailboxId: true, subjectKind: true, subjectRefId: true },
+        }),
+        db.mailboxCrmQueueMember.findMany({
+          where: { mailboxId: { in: ids } },
+          orderBy: { position: "asc" },
+          select: { mailboxId: true, userId: true },
+        }),
+      ])
+    : [[], []];
+  const labels: Record<string, SubjectLabel> = await describeSubjects(db, [
+    ...shares.map((share) => ({ kind: share.subjectKind, refId: share.subjectRefId })),
+    ...queue.map((member) => ({ kind: "USER" as const, refId: member.userId })),
+  ]);
+  const views: GridRowView[] = rows.map((row) => ({
+    id: row.id,
+    owner: { id: row.ownerId, firstName: row.ownerFirstName, lastName: row.ownerLastName },
+    email: row.email,
+    name: row.name,
+    senderName: row.senderName,
+    crmEnabled: row.crmEnabled,
+    sync: toSync(row),
+    access: shares
+      .filter((share) => share.mailboxId === row.id)
+      .map((share) => ({ kind: share.subjectKind, refId: share.subjectRefId })),
+    queue: queue.filter((member) => member.mailboxId === row.id).map((member) => member.userId),
+    canEdit: editable.allows({ ownerId: row.ownerId }),
+  }));
+  return { rows: views, total, labels };
+}

@@ -1,0 +1,105 @@
+// The grid's URL state (SPEC §2.2), defined once: the server query parses it, the client hooks
+// write it. Unknown or malformed values fall back to defaults instead of failing the page.
+import {
+  createLoader,
+  createSerializer,
+  parseAsArrayOf,
+  parseAsFloat,
+  parseAsInteger,
+  parseAsIsoDate,
+  parseAsNumberLiteral,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
+
+export const GRID_KEY = "mailboxes";
+
+export const GRID_COLUMNS = [
+  "owner",
+  "email",
+  "lastSync",
+  "crm",
+  "disk",
+  "manage",
+  "name",
+  "access",
+  "queue",
+  "sender",
+] as const;
+export type GridColumn = (typeof GRID_COLUMNS)[number];
+export const DEFAULT_COLUMNS: GridColumn[] = ["owner", "email", "lastSync", "crm", "disk", "manage"];
+
+export const SORT_KEYS = ["owner", "email", "lastSync", "disk", "unread"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const PAGE_SIZES = [20, 50, 100] as const;
+export const SYNC_FILTERS = ["today", "yesterday", "7d", "30d", "older", "never", "range"] as const;
+export const STATUS_FILTERS = ["OK", "ERROR", "NEEDS_PASSWORD", "PENDING"] as const;
+
+export const gridParsers = {
+  q: parseAsString.withDefault(""),
+  email: parseAsString.withDefault(""),
+  name: parseAsString.withDefault(""),
+  sender: parseAsString.withDefault(""),
+  owners: parseAsArrayOf(parseAsInteger).withDefault([]),
+  access: parseAsArrayOf(parseAsInteger).withDefault([]),
+  queue: parseAsArrayOf(parseAsInteger).withDefault([]),
+  sync: parseAsStringLiteral(SYNC_FILTERS),
+  syncDays: parseAsInteger,
+  syncFrom: parseAsIsoDate,
+  syncTo: parseAsIsoDate,
+  crm: parseAsStringLiteral(["yes", "no"] as const),
+  status: parseAsArrayOf(parseAsStringLiteral(STATUS_FILTERS)).withDefault([]),
+  diskMin: parseAsFloat,
+  diskMax: parseAsFloat,
+  sort: parseAsStringLiteral(SORT_KEYS).withDefault("email"),
+  dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("asc"),
+  page: parseAsInteger.withDefault(1),
+  perPage: parseAsNumberLiteral(PAGE_SIZES),
+};
+
+export const loadGridParams = createLoader(gridParsers);
+export const serializeGridParams = createSerializer(gridParsers);
+export type GridParams = Awaited<ReturnType<typeof loadGridParams>>;
+
+/** The filter part only (what presets save and the "clear filters" button clears). */
+export const FILTER_KEYS = [
+  "q",
+  "email",
+  "name",
+  "sender",
+  "owners",
+  "access",
+  "queue",
+  "sync",
+  "syncDays",
+  "syncFrom",
+  "syncTo",
+  "crm",
+  "status",
+  "diskMin",
+  "diskMax",
+] as const;
+
+/** Bounds the server puts on whatever the URL says, so no request can ask for unbounded work. */
+export function normalizeGridParams(params: GridParams, defaultPageSize: number) {
+  const text = (value: string) => value.trim().slice(0, 200);
+  const ids = (values: number[]) => [...new Set(values.filter((id) => id > 0))].slice(0, 100);
+  const mb = (value: number | null) =>
+    value === null || !Number.isFinite(value) || value < 0 ? null : Math.min(value, 10_000_000);
+  return {
+    ...params,
+    q: text(params.q),
+    email: text(params.email),
+    name: text(params.name),
+    sender: text(params.sender),
+    owners: ids(params.owners),
+    access: ids(params.access),
+    queue: ids(params.queue),
+    syncDays: params.syncDays === null ? null : Math.min(Math.max(params.syncDays, 1), 3650),
+    diskMin: mb(params.diskMin),
+    diskMax: mb(params.diskMax),
+    page: Math.max(1, Math.min(params.page, 100_000)),
+    perPage: params.perPage ?? (PAGE_SIZES.includes(defaultPageSize as 20) ? defaultPageSize : 20),
+  };
+}
+export type GridQuery = ReturnType<typeof normalizeGridParams>;
