@@ -1,9 +1,7 @@
 // npm start: database, migrations, demo data on first start, a production build when the
 // sources changed, then the web server (PORT, default 3000) and the sync worker.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { ensureBuild, NEXT_BIN } from "./lib/build.ts";
 import { prepareRuntime } from "./lib/runtime.ts";
 
 const started = Date.now();
@@ -25,34 +23,6 @@ else await ensureDefaultRoles(db);
 const demoMail = await startDemoMail(log);
 await disconnectDb();
 
-// Rebuild only when something that goes into the build changed since the last one.
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "proxy.ts",
-  "next.config.ts",
-  "package-lock.json",
-  "postcss.config.mjs",
-];
-function fingerprint(): string {
-  const hash = createHash("sha256");
-  const visit = (entry: string) => {
-    if (!existsSync(entry) || entry.includes(`${path.sep}generated`)) return;
-    const stat = statSync(entry);
-    if (stat.isDirectory()) for (const child of readdirSync(entry).sort()) visit(path.join(entry, child));
-    else hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
-  };
-  for (const input of BUILD_INPUTS) visit(input);
-  return hash.digest("hex");
-}
-const stampFile = path.join(".next", "console-build-fingerprint");
-const current = fingerprint();
-const upToDate =
-  existsSync(path.join(".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === current;
-
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
-
 // Next runs as a direct child (not through npx, which does not pass signals on), in this
 // process's group: stopping the console, or killing its group, stops everything.
 function run(script: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
@@ -62,15 +32,11 @@ function run(script: string, args: string[], extraEnv: Record<string, string> = 
   });
 }
 
-if (!upToDate) {
-  log("building the console (first start or changed sources)…");
-  const code = await new Promise<number | null>((resolve) => run(NEXT_BIN, ["build"]).on("exit", resolve));
-  if (code !== 0) {
-    await demoMail?.stop();
-    await runtime.database.stop();
-    process.exit(code ?? 1);
-  }
-  writeFileSync(stampFile, current);
+const buildCode = await ensureBuild({ ...process.env, ...runtime.env }, log);
+if (buildCode !== 0) {
+  await demoMail?.stop();
+  await runtime.database.stop();
+  process.exit(buildCode);
 }
 
 const port = process.env.PORT ?? "3000";

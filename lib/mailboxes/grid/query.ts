@@ -32,15 +32,26 @@ const contains = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\
 type Direction = "ASC" | "DESC";
 
 export const GRID_STATEMENT_TIMEOUT_MS = 8000;
+const OPAQUE_SORT_MAX_MATCHES = 5000;
 
 // Whitelisted sort keys and directions only; nothing from the URL is spliced into SQL as text.
-const SORTS: Record<SortKey, (dir: Direction) => Prisma.Sql> = {
-  owner: (dir) => Prisma.raw(`o."lastName" ${dir}, o."firstName" ${dir}`),
-  email: (dir) => Prisma.raw(`m.email ${dir}`),
+// With a selective text filter the sort key is made opaque to the planner (`|| ''`, `+ 0`): otherwise it
+// walks the sort index hoping to meet matches early, and when the matches cluster at the far end
+// (a name search sorted by address) it reads almost the whole table. Collecting the matches
+// through the trigram index and sorting those is fast either way.
+const SORTS: Record<SortKey, (dir: Direction, opaque: boolean) => Prisma.Sql> = {
+  owner: (dir, opaque) =>
+    Prisma.raw(
+      opaque ? `o."lastName" || '' ${dir}, o."firstName" ${dir}` : `o."lastName" ${dir}, o."firstName" ${dir}`,
+    ),
+  email: (dir, opaque) => Prisma.raw(`${opaque ? "m.email || ''" : "m.email"} ${dir}`),
   // Never-synced mailboxes first when looking for the oldest, last when looking for the newest.
-  lastSync: (dir) => Prisma.raw(`m."lastSyncAt" ${dir} ${dir === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`),
-  disk: (dir) => Prisma.raw(`m."diskBytes" ${dir}`),
-  unread: (dir) => Prisma.raw(`m."unreadCount" ${dir}`),
+  lastSync: (dir, opaque) =>
+    Prisma.raw(
+      `${opaque ? `m."lastSyncAt" + interval '0 seconds'` : `m."lastSyncAt"`} ${dir} ${dir === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,
+    ),
+  disk: (dir, opaque) => Prisma.raw(`${opaque ? `m."diskBytes" + 0` : `m."diskBytes"`} ${dir}`),
+  unread: (dir, opaque) => Prisma.raw(`${opaque ? `m."unreadCount" + 0` : `m."unreadCount"`} ${dir}`),
 };
 
 export function gridConditions(
@@ -52,10 +63,13 @@ export function gridConditions(
   const where: Prisma.Sql[] = [];
   if (scope.kind === "users") where.push(Prisma.sql`m."ownerId" = ANY(${[...scope.userIds]}::int[])`);
   if (query.q) {
+    // One indexed lookup per column, united: an OR across columns and tables would scan every row.
     const pattern = contains(query.q);
-    where.push(Prisma.sql`(m.email ILIKE ${pattern} OR m.name ILIKE ${pattern} OR m."senderName" ILIKE ${pattern}
-      OR m."ownerId" IN (SELECT u.id FROM "User" u WHERE u."firstName" ILIKE ${pattern} OR u."lastName" ILIKE ${pattern}
-        OR (u."firstName" || ' ' || u."lastName") ILIKE ${pattern}))`);
+    where.push(Prisma.sql`m.id IN (
+      SELECT id FROM "Mailbox" WHERE email ILIKE ${pattern}
+      UNION SELECT id FROM "Mailbox" WHERE name ILIKE ${pattern}
+      UNION SELECT id FROM "Mailbox" WHERE "senderName" ILIKE ${pattern}
+      UNION SELECT b.id FROM "Mailbox" b JOIN "User" u ON u.id = b."ownerId" WHERE (u."firstName" || ' ' || u."lastName") ILIKE ${pattern})`);
   }
   if (query.email) where.push(Prisma.sql`m.email ILIKE ${contains(query.email)}`);
   if (query.name) where.push(Prisma.sql`m.name ILIKE ${contains(query.name)}`);
@@ -120,20 +134,37 @@ export async function queryGrid(
   const conditions = gridConditions(scope, query, options.now ?? new Date(), options.timeZone ?? "UTC");
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const direction: Direction = query.dir === "desc" ? "DESC" : "ASC";
-  const order = Prisma.sql`${SORTS[query.sort](direction)}, ${Prisma.raw(`m.id ${direction}`)}`;
   const offset = (query.page - 1) * query.perPage;
-  const [, rows, counted] = await db.$transaction([
-    // A pathological search must not hold a connection for minutes: the page reports it instead.
-    db.$executeRaw`SET LOCAL statement_timeout = ${Prisma.raw(String(GRID_STATEMENT_TIMEOUT_MS))}`,
-    db.$queryRaw<GridRow[]>`
-      SELECT m.id, m."ownerId", o."firstName" AS "ownerFirstName", o."lastName" AS "ownerLastName", m.email, m.name, m."senderName",
-             m."unreadCount", m."messageCount", m."lastSyncAt", m.status, m."syncState", m."syncProgress", m."lastError", m."lastErrorCode",
-             m."crmEnabled", m."diskBytes"
-      FROM "Mailbox" m JOIN "User" o ON o.id = m."ownerId"
-      ${where}
-      ORDER BY ${order}
-      LIMIT ${query.perPage} OFFSET ${offset}`,
-    db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM "Mailbox" m ${where}`,
-  ]);
-  return { rows, total: counted[0]?.total ?? 0 };
+  // Rows and total each in a short transaction carrying a statement timeout: a pathological
+  // search must not hold a connection for minutes; the page reports it instead.
+  const limited = <T>(statement: Prisma.PrismaPromise<T>) =>
+    db
+      .$transaction([
+        db.$executeRaw`SET LOCAL statement_timeout = ${Prisma.raw(String(GRID_STATEMENT_TIMEOUT_MS))}`,
+        statement,
+      ])
+      .then(([, result]) => result);
+  const count = () =>
+    limited(db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM "Mailbox" m ${where}`).then(
+      (counted) => counted[0]?.total ?? 0,
+    );
+  const page = (opaque: boolean) =>
+    limited(
+      db.$queryRaw<GridRow[]>`
+        SELECT m.id, m."ownerId", o."firstName" AS "ownerFirstName", o."lastName" AS "ownerLastName", m.email, m.name, m."senderName",
+               m."unreadCount", m."messageCount", m."lastSyncAt", m.status, m."syncState", m."syncProgress", m."lastError", m."lastErrorCode",
+               m."crmEnabled", m."diskBytes"
+        FROM "Mailbox" m JOIN "User" o ON o.id = m."ownerId"
+        ${where}
+        ORDER BY ${SORTS[query.sort](direction, opaque)}, ${Prisma.raw(`m.id ${direction}`)}
+        LIMIT ${query.perPage} OFFSET ${offset}`,
+    );
+  if (!(query.q || query.email || query.name || query.sender)) {
+    const [rows, total] = await Promise.all([page(false), count()]);
+    return { rows, total };
+  }
+  // A text filter: count first. Few matches are collected through the trigram index and sorted;
+  // many are met soon enough walking the sort index (see SORTS).
+  const total = await count();
+  return { rows: await page(total <= OPAQUE_SORT_MAX_MATCHES), total };
 }

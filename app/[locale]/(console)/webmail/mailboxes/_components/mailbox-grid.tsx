@@ -1,6 +1,7 @@
 "use client";
 import { flexRender, getCoreRowModel, type RowSelectionState, useReactTable } from "@tanstack/react-table";
 import { DownloadIcon, InboxIcon, SearchXIcon } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
@@ -17,13 +18,15 @@ import { useSyncStatuses } from "../../_components/use-sync-statuses";
 import { syncNowAction } from "../../_lib/mailbox-actions";
 import { saveGridPreferenceAction } from "../_lib/grid-actions";
 import { countActiveFilters, useGridUrl } from "../_lib/use-grid-url";
-import { BulkBar } from "./bulk-bar";
 import { ColumnChooser } from "./column-chooser";
 import { buildColumns } from "./columns";
 import { currentFilters, FilterChips } from "./filter-chips";
 import { FilterPanel } from "./filter-panel";
 import { GridFooter } from "./grid-footer";
 import { PresetsMenu, type SavedPreset } from "./presets-menu";
+
+// Needed only once rows are selected: loaded then, not with the page.
+const BulkBar = dynamic(() => import("./bulk-bar").then((module) => module.BulkBar), { ssr: false });
 
 export interface MailboxGridProps {
   rows: GridRowView[];

@@ -1,10 +1,9 @@
 "use client";
 import { BookmarkIcon, SaveIcon, Trash2Icon } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -13,9 +12,9 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { deletePresetAction, savePresetAction } from "../_lib/grid-actions";
+import { deletePresetAction } from "../_lib/grid-actions";
+
+const PresetNameDialog = dynamic(() => import("./preset-name-dialog"), { ssr: false });
 
 /** The built-in presets answer the everyday questions in one click (SPEC §2.2). */
 export const BUILT_IN_PRESETS = {
@@ -41,31 +40,8 @@ export function PresetsMenu({
   onApply: (query: string) => void;
 }) {
   const t = useTranslations("Grid");
-  const common = useTranslations("Common");
-  const errors = useTranslations("ActionErrors");
-  const validation = useTranslations("Validation");
   const [presets, setPresets] = useState(saved);
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const save = () =>
-    startTransition(async () => {
-      const result = await savePresetAction({ name, query: currentQuery });
-      if (!result.ok)
-        return setError(
-          result.error.fieldErrors?.name
-            ? validation(result.error.fieldErrors.name as "required")
-            : errors(result.error.code),
-        );
-      setPresets((current) =>
-        [...current.filter((preset) => preset.id !== result.data.id), result.data].sort((a, b) =>
-          a.name.localeCompare(b.name),
-        ),
-      );
-      setNaming(false);
-      toast.success(t("presetSaved", { name: result.data.name }));
-    });
   return (
     <>
       <DropdownMenu>
@@ -109,50 +85,24 @@ export function PresetsMenu({
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />
-          <DropdownMenuItem
-            onSelect={() => {
-              setName("");
-              setError(null);
-              setNaming(true);
-            }}
-            data-testid="save-preset"
-          >
+          <DropdownMenuItem onSelect={() => setNaming(true)} data-testid="save-preset">
             <SaveIcon /> {t("saveCurrent")}
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      <Dialog open={naming} onOpenChange={setNaming}>
-        <DialogContent closeLabel={common("close")}>
-          <form
-            className="flex flex-col gap-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              save();
-            }}
-          >
-            <DialogHeader>
-              <DialogTitle>{t("saveCurrent")}</DialogTitle>
-            </DialogHeader>
-            <Field id="preset-name" label={t("presetName")} error={error ?? undefined}>
-              <Input
-                id="preset-name"
-                value={name}
-                onChange={(event) => setName(event.target.value)}
-                autoFocus
-                aria-invalid={error ? true : undefined}
-              />
-            </Field>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setNaming(false)}>
-                {common("cancel")}
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {common("save")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      </Dialog>
+      {naming && (
+        <PresetNameDialog
+          currentQuery={currentQuery}
+          onClose={() => setNaming(false)}
+          onSaved={(preset) =>
+            setPresets((current) =>
+              [...current.filter((other) => other.id !== preset.id), preset].sort((x, y) =>
+                x.name.localeCompare(y.name),
+              ),
+            )
+          }
+        />
+      )}
     </>
   );
 }
