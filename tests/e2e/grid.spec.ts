@@ -297,7 +297,7 @@ test.describe("as the head of Sales", () => {
             actions: [
               !!row.querySelector('a[href*="/webmail/mailboxes/"]'),
               !!row.querySelector('[data-testid="row-menu"]'),
-              !!row.querySelector('[role="checkbox"]'),
+              !!row.querySelector('input[type="checkbox"]'),
             ],
           })),
         )),
