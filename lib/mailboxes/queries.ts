@@ -3,35 +3,7 @@ import type { Access } from "../access/access.ts";
 import { canDisconnectMailbox, canEditMailbox, canEditMailboxCrm } from "../access/mailbox-rights.ts";
 import { describeSubjects } from "../access/subject-directory.ts";
 import type { Db } from "../db.ts";
-import type { MailboxSyncStatus } from "./status.ts";
-
-const statusFields = {
-  id: true,
-  status: true,
-  syncState: true,
-  syncProgress: true,
-  lastSyncAt: true,
-  lastErrorCode: true,
-  lastError: true,
-  unreadCount: true,
-  messageCount: true,
-  diskBytes: true,
-} as const;
-
-export function toSyncStatus(row: {
-  id: number;
-  status: MailboxSyncStatus["status"];
-  syncState: MailboxSyncStatus["syncState"];
-  syncProgress: number | null;
-  lastSyncAt: Date | null;
-  lastErrorCode: string | null;
-  lastError: string | null;
-  unreadCount: number;
-  messageCount: number;
-  diskBytes: bigint;
-}): MailboxSyncStatus {
-  return { ...row, lastSyncAt: row.lastSyncAt?.toISOString() ?? null, diskBytes: row.diskBytes.toString() };
-}
+import { statusFields, toSyncStatus } from "./status.ts";
 
 /** The viewer's own mailboxes and those shared with them (SPEC §3.1 "My mailboxes"). */
 export async function myMailboxes(db: Db, access: Access) {

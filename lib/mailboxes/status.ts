@@ -16,26 +16,52 @@ export interface MailboxSyncStatus {
   diskBytes: string;
 }
 
+/** The columns a sync status is made of, for every query that shows one. */
+export const statusFields = {
+  id: true,
+  status: true,
+  syncState: true,
+  syncProgress: true,
+  lastSyncAt: true,
+  lastErrorCode: true,
+  lastError: true,
+  unreadCount: true,
+  messageCount: true,
+  diskBytes: true,
+} as const;
+
+/** A row (of any wider shape) as the client gets its status: exactly these fields, serialisable. */
+export function toSyncStatus(row: {
+  id: number;
+  status: MailboxSyncStatus["status"];
+  syncState: MailboxSyncStatus["syncState"];
+  syncProgress: number | null;
+  lastSyncAt: Date | null;
+  lastErrorCode: string | null;
+  lastError: string | null;
+  unreadCount: number;
+  messageCount: number;
+  diskBytes: bigint;
+}): MailboxSyncStatus {
+  return {
+    id: row.id,
+    status: row.status,
+    syncState: row.syncState,
+    syncProgress: row.syncProgress,
+    lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+    lastErrorCode: row.lastErrorCode,
+    lastError: row.lastError,
+    unreadCount: row.unreadCount,
+    messageCount: row.messageCount,
+    diskBytes: row.diskBytes.toString(),
+  };
+}
+
 export async function mailboxStatuses(db: Db, access: Access, ids: number[]): Promise<MailboxSyncStatus[]> {
   const viewable = await access.mailboxes("view");
   const rows = await db.mailbox.findMany({
     where: { id: { in: ids }, OR: [viewable.where, access.readableMailboxes().where] },
-    select: {
-      id: true,
-      status: true,
-      syncState: true,
-      syncProgress: true,
-      lastSyncAt: true,
-      lastErrorCode: true,
-      lastError: true,
-      unreadCount: true,
-      messageCount: true,
-      diskBytes: true,
-    },
+    select: statusFields,
   });
-  return rows.map((row) => ({
-    ...row,
-    lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
-    diskBytes: row.diskBytes.toString(),
-  }));
+  return rows.map(toSyncStatus);
 }

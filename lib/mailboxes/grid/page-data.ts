@@ -4,9 +4,9 @@ import type { Access } from "../../access/access.ts";
 import { describeSubjects, type SubjectLabel } from "../../access/subject-directory.ts";
 import type { SubjectRef } from "../../access/subjects.ts";
 import type { Database } from "../../db.ts";
-import type { MailboxSyncStatus } from "../status.ts";
+import { type MailboxSyncStatus, toSyncStatus } from "../status.ts";
 import type { GridQuery } from "./params.ts";
-import { type GridRow, queryGrid } from "./query.ts";
+import { queryGrid } from "./query.ts";
 
 export interface GridRowView {
   id: number;
@@ -19,21 +19,6 @@ export interface GridRowView {
   access: SubjectRef[];
   queue: number[];
   canEdit: boolean;
-}
-
-export function toSync(row: GridRow): MailboxSyncStatus {
-  return {
-    id: row.id,
-    status: row.status,
-    syncState: row.syncState,
-    syncProgress: row.syncProgress,
-    lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
-    lastErrorCode: row.lastErrorCode,
-    lastError: row.lastError,
-    unreadCount: row.unreadCount,
-    messageCount: row.messageCount,
-    diskBytes: row.diskBytes.toString(),
-  };
 }
 
 export async function gridPage(
@@ -60,7 +45,13 @@ export async function gridPage(
         }),
       ])
     : [[], []];
+  // One lookup for every name on screen: the rows' shares and queues, and the people the URL filters by.
+  const inFilters = [...query.owners, ...query.access, ...query.queue].map((refId) => ({
+    kind: "USER" as const,
+    refId,
+  }));
   const labels: Record<string, SubjectLabel> = await describeSubjects(db, [
+    ...inFilters,
     ...shares.map((share) => ({ kind: share.subjectKind, refId: share.subjectRefId })),
     ...queue.map((member) => ({ kind: "USER" as const, refId: member.userId })),
   ]);
@@ -71,7 +62,7 @@ export async function gridPage(
     name: row.name,
     senderName: row.senderName,
     crmEnabled: row.crmEnabled,
-    sync: toSync(row),
+    sync: toSyncStatus(row),
     access: shares
       .filter((share) => share.mailboxId === row.id)
       .map((share) => ({ kind: share.subjectKind, refId: share.subjectRefId })),

@@ -4,10 +4,11 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Button } from "@/components/ui/button";
+import type { Access } from "@/lib/access/access";
 import { WEBMAIL } from "@/lib/access/catalog";
 import { canConnectForOthers } from "@/lib/access/mailbox-rights";
 import { requireSection } from "@/lib/access/request";
-import { describeSubjects } from "@/lib/access/subject-directory";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { appTimeZone } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/webmail/
 export default async function MailboxGridPage({ params, searchParams }: PageProps<"/[locale]/webmail/mailboxes">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { access } = await requireSection("mailboxes");
+  const { viewer, access } = await requireSection("mailboxes");
   const t = await getTranslations("Grid");
   return (
     <>
@@ -51,30 +52,31 @@ export default async function MailboxGridPage({ params, searchParams }: PageProp
         }
       />
       <Suspense fallback={<GridSkeleton />}>
-        <GridData searchParams={searchParams} />
+        <GridData viewer={viewer} access={access} searchParams={searchParams} />
       </Suspense>
     </>
   );
 }
 
 /** The rows: the access filter, the URL's filters, one page — all in the database (lib/mailboxes/grid). */
-async function GridData({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { viewer, access } = await requireSection("mailboxes");
+async function GridData({
+  viewer,
+  access,
+  searchParams,
+}: {
+  viewer: Viewer;
+  access: Access;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [preference, presets] = await Promise.all([loadGridPreference(db, viewer.id), listPresets(db, viewer.id)]);
   const query = normalizeGridParams(loadGridParams(await searchParams), preference.pageSize);
   try {
-    const [page, filterLabels] = await Promise.all([
-      gridPage(db, access, query, { timeZone: appTimeZone() }),
-      describeSubjects(
-        db,
-        [...query.owners, ...query.access, ...query.queue].map((refId) => ({ kind: "USER" as const, refId })),
-      ),
-    ]);
+    const page = await gridPage(db, access, query, { timeZone: appTimeZone() });
     return (
       <MailboxGrid
         rows={page.rows}
         total={page.total}
-        labels={{ ...filterLabels, ...page.labels }}
+        labels={page.labels}
         columns={preference.columns}
         page={query.page}
         perPage={query.perPage as 20}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { SubjectLabel } from "@/lib/access/subject-directory";
 import type { GridParams } from "@/lib/mailboxes/grid/params";
 import type { useGridUrl } from "../_lib/use-grid-url";
+import type { Filters } from "./filter-panel";
 
 interface Chip {
   key: string;
@@ -127,37 +128,8 @@ export function FilterChips({
   );
 }
 
-export function currentFilters(params: GridParams) {
-  const {
-    email,
-    name,
-    sender,
-    owners,
-    access,
-    queue,
-    sync,
-    syncDays,
-    syncFrom,
-    syncTo,
-    crm,
-    status,
-    diskMin,
-    diskMax,
-  } = params;
-  return {
-    email,
-    name,
-    sender,
-    owners,
-    access,
-    queue,
-    sync,
-    syncDays,
-    syncFrom,
-    syncTo,
-    crm,
-    status,
-    diskMin,
-    diskMax,
-  };
+/** The filters the panel edits: every filter key except the search box's `q`. */
+export function currentFilters(params: GridParams): Filters {
+  const { q: _search, sort: _sort, dir: _dir, page: _page, perPage: _perPage, ...filters } = params;
+  return filters;
 }
