@@ -8,6 +8,8 @@ export type MailErrorCode =
   | "TIMEOUT"
   | "TLS"
   | "CONNECTION_LOST"
+  /** A FETCH that reported success but lacked messages the server holds: nothing was committed. */
+  | "INCOMPLETE_RESPONSE"
   | "SERVER_ERROR";
 
 export class MailError extends Error {

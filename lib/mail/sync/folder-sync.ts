@@ -1,32 +1,28 @@
 // Syncs one folder's message metadata (DESIGN §5). Full sync streams UID windows and commits
 // each window with the cursor, so a cut connection or a killed worker resumes where it stopped;
 // incremental sync uses QRESYNC, else CONDSTORE, else plain UID diffs.
+//
+// Servers differ in what they send (RFC 3501 makes UIDNEXT in SELECT, LIST-STATUS, STATUS=SIZE,
+// CONDSTORE optional), so every value comes from the best source present: SELECT, else STATUS,
+// else derived from the messages themselves — never assumed.
 import type { ImapFlow } from "imapflow";
 import type pg from "pg";
 import type { Database } from "../../db.ts";
 import type { FolderSyncMode } from "../../generated/prisma/enums.ts";
-import {
-  deleteAllMessages,
-  deleteMessages,
-  type FlagChange,
-  flagsText,
-  inTransaction,
-  type MessageRow,
-  type Sql,
-  setSyncedUid,
-  storedFlags,
-  storedUids,
-  toMessageRow,
-  updateFlags,
-  upsertMessages,
-} from "./message-store.ts";
+import { MailError } from "../errors.ts";
+import { commitWindow, fetchRange, firstUidInPeriod } from "./fetch-window.ts";
+import { saveFolderState } from "./folder-state.ts";
+import { incrementalSync, plainRescanDue, UidsRenumbered } from "./incremental.ts";
+import { deleteAllMessages, deleteMessages, inTransaction, updateFlags } from "./message-store.ts";
 
 export interface ServerFolderStatus {
   messages: number;
   unseen: number;
-  uidNext: number;
-  uidValidity: bigint;
+  /** Null when the server's STATUS left it out. */
+  uidNext: number | null;
+  uidValidity: bigint | null;
   highestModseq: bigint | null;
+  /** STATUS=SIZE; null on servers without it. */
   size: number | null;
 }
 
@@ -66,7 +62,6 @@ export interface FolderSyncContext {
 export type FolderOutcome = "unchanged" | "full" | "incremental" | "reset" | "unstable";
 
 const MAX_RESETS_IN_A_ROW = 5;
-const FLAG_RESCAN_MS = 60 * 60_000;
 
 function modeOf(client: ImapFlow, noModseq: boolean): FolderSyncMode {
   if (noModseq) return "PLAIN";
@@ -74,53 +69,60 @@ function modeOf(client: ImapFlow, noModseq: boolean): FolderSyncMode {
   return client.enabled.has("CONDSTORE") || client.capabilities.has("CONDSTORE") ? "CONDSTORE" : "PLAIN";
 }
 
-const FETCH_QUERY = { uid: true, flags: true, size: true, internalDate: true, envelope: true } as const;
+const positive = (value: unknown): value is number | bigint =>
+  (typeof value === "number" || typeof value === "bigint") && value > 0;
 
-/** Fetches messages in [from, to] in windows; each window is written with `onWindow` while the next is fetched. */
-async function fetchRange(
+/**
+ * Forgets every message of the folder (their UIDs mean nothing any more). A folder that held
+ * nothing loses nothing, so it does not count towards "unstable": some servers derive an empty
+ * folder's UIDVALIDITY from the clock and change it on every SELECT.
+ */
+async function resetFolder(
   context: FolderSyncContext,
-  from: number,
-  to: number,
-  onWindow: (rows: MessageRow[], windowEnd: number) => Promise<void>,
-) {
-  let pendingWrite: Promise<void> = Promise.resolve();
-  try {
-    for (let low = from; low <= to; low += context.windowSize) {
-      const high = Math.min(to, low + context.windowSize - 1);
-      const rows: MessageRow[] = [];
-      // Nothing but collecting inside the loop: another IMAP command here would deadlock.
-      for await (const message of context.client.fetch(`${low}:${high}`, FETCH_QUERY, { uid: true })) {
-        if (message.uid >= low && message.uid <= high) rows.push(toMessageRow(message));
-        if (rows.length % 500 === 0) context.touch();
-      }
-      context.touch();
-      await pendingWrite; // writes stay in order; the next fetch overlaps this window's write
-      pendingWrite = onWindow(rows, high);
-      context.progress((high - from + 1) / Math.max(1, to - from + 1));
-    }
-  } catch (error) {
-    // The fetch failed while the previous window was still being written: let that write finish
-    // before reporting, so the sync (and its lock) never ends with a write still in flight.
-    await pendingWrite.catch(() => undefined);
-    throw error;
-  }
-  await pendingWrite;
-}
-
-/** The first UID inside the sync period (SPEC §3.1 "sync period for the first fetch"). */
-async function firstUidInPeriod(context: FolderSyncContext): Promise<number> {
-  if (context.syncPeriodDays === null) return 1;
-  const since = new Date(Date.now() - context.syncPeriodDays * 86_400_000);
-  const uids = await context.client.search({ since }, { uid: true });
-  return uids && uids.length > 0 ? Math.min(...uids) : Number.MAX_SAFE_INTEGER;
-}
-
-/** A window of messages and the cursor after it, together: a resumed sync never skips or repeats. */
-function commitWindow(pool: pg.Pool, folderId: number, rows: MessageRow[], windowEnd: number) {
-  return inTransaction(pool, async (sql) => {
-    await upsertMessages(sql, folderId, rows);
-    await setSyncedUid(sql, folderId, windowEnd);
+  folder: StoredFolder,
+  serverMessages: number,
+): Promise<StoredFolder | "unstable"> {
+  const heldNothing = folder.messages === 0 && serverMessages === 0 && folder.fullSyncTargetUid === null;
+  const resets = heldNothing ? folder.uidValidityResets : folder.uidValidityResets + 1;
+  await inTransaction(context.pool, async (sql) => {
+    await deleteAllMessages(sql, folder.id);
+    await sql.query(
+      `UPDATE "MailFolder" SET "uidValidity" = NULL, "uidNext" = NULL, "highestModseq" = NULL, "lastSyncedUid" = 0,
+         "fullSyncTargetUid" = NULL, "syncFromUid" = 1, "uidValidityResets" = $2 WHERE id = $1`,
+      [folder.id, resets],
+    );
   });
+  if (resets > MAX_RESETS_IN_A_ROW) {
+    await context.db.mailFolder.update({ where: { id: folder.id }, data: { error: "UIDVALIDITY_UNSTABLE" } });
+    return "unstable";
+  }
+  return {
+    ...folder,
+    uidValidity: null,
+    uidNext: null,
+    highestModseq: null,
+    lastSyncedUid: 0n,
+    fullSyncTargetUid: null,
+    syncFromUid: 1n,
+    uidValidityResets: resets,
+  };
+}
+
+/** UIDNEXT from SELECT, else from STATUS, else one past the highest UID the folder holds. */
+async function resolveUidNext(
+  context: FolderSyncContext,
+  opened: { uidNext?: unknown; exists: number },
+  status: ServerFolderStatus,
+  folder: StoredFolder,
+): Promise<number> {
+  if (positive(opened.uidNext)) return Number(opened.uidNext);
+  if (status.uidNext !== null && status.uidNext > 0) return status.uidNext;
+  if (opened.exists === 0) return Number(folder.lastSyncedUid) + 1;
+  const last = await context.client.fetchOne("*", { uid: true });
+  context.touch();
+  if (!last || !positive(last.uid))
+    throw new MailError("SERVER_ERROR", `no UID for the last message of ${folder.path}`);
+  return last.uid + 1;
 }
 
 async function fullSync(
@@ -128,16 +130,14 @@ async function fullSync(
   folder: StoredFolder,
   info: { uidNext: number; uidValidity: bigint; highestModseq: bigint | null },
 ) {
-  const { db } = context;
   let target = folder.fullSyncTargetUid === null ? null : Number(folder.fullSyncTargetUid);
   let cursor = Number(folder.lastSyncedUid);
-  let fromUid = Number(folder.syncFromUid);
   if (target === null) {
     // Remember where the server was before fetching: changes made meanwhile come with the next sync.
     target = info.uidNext - 1;
-    fromUid = Math.min(await firstUidInPeriod(context), info.uidNext);
+    const fromUid = Math.min(await firstUidInPeriod(context), info.uidNext);
     cursor = fromUid - 1;
-    await db.mailFolder.update({
+    await context.db.mailFolder.update({
       where: { id: folder.id },
       data: {
         uidValidity: info.uidValidity,
@@ -151,65 +151,7 @@ async function fullSync(
   await fetchRange(context, cursor + 1, target, (rows, windowEnd) =>
     commitWindow(context.pool, folder.id, rows, windowEnd),
   );
-  return { lastUid: target };
-}
-
-async function incrementalSync(
-  context: FolderSyncContext,
-  folder: StoredFolder,
-  info: { uidNext: number; exists: number; highestModseq: bigint | null },
-  mode: FolderSyncMode,
-) {
-  const { client, pool } = context;
-  const fromUid = Number(folder.syncFromUid);
-  const known = Number(folder.lastSyncedUid);
-  let lastUid = known;
-  // New messages: everything above the highest stored UID.
-  if (info.uidNext - 1 > known) {
-    await fetchRange(context, known + 1, info.uidNext - 1, (rows, windowEnd) =>
-      commitWindow(context.pool, folder.id, rows, windowEnd),
-    );
-    lastUid = info.uidNext - 1;
-  }
-
-  const flagChanges: FlagChange[] = [];
-  let removed: number[] = [];
-  if (known >= fromUid && (mode === "QRESYNC" || mode === "CONDSTORE") && folder.highestModseq !== null) {
-    context.vanished.length = 0;
-    const changedSince = folder.highestModseq;
-    for await (const message of client.fetch(
-      `${fromUid}:${known}`,
-      { uid: true, flags: true },
-      { uid: true, changedSince },
-    )) {
-      if (message.uid <= known)
-        flagChanges.push({ uid: message.uid, flags: flagsText(message.flags), modseq: message.modseq ?? null });
-    }
-    if (mode === "QRESYNC") removed = context.vanished.filter((uid) => uid >= fromUid && uid <= known);
-  }
-  const rescanFlags =
-    mode === "PLAIN" &&
-    known >= fromUid &&
-    (context.manual || !folder.lastFlagRescanAt || Date.now() - folder.lastFlagRescanAt.getTime() > FLAG_RESCAN_MS);
-  if (rescanFlags) {
-    const stored = await storedFlags(pool, folder.id, fromUid);
-    for await (const message of client.fetch(`${fromUid}:${known}`, { uid: true, flags: true }, { uid: true })) {
-      const flags = flagsText(message.flags);
-      if (stored.has(message.uid) && stored.get(message.uid) !== flags)
-        flagChanges.push({ uid: message.uid, flags, modseq: null });
-    }
-  }
-  if (mode !== "QRESYNC" && known >= fromUid) {
-    // Without VANISHED, deletions show as UIDs we hold that the server no longer has.
-    const stored = await storedUids(pool, folder.id, fromUid);
-    const expectedOnServer = fromUid === 1 ? info.exists : null;
-    if (expectedOnServer === null || stored.length !== expectedOnServer) {
-      const onServer = new Set((await client.search({ uid: `${fromUid}:*` }, { uid: true })) || []);
-      removed = stored.filter((uid) => uid <= known && !onServer.has(uid));
-    }
-  }
-  context.touch();
-  return { lastUid, flagChanges, removed, rescannedFlags: rescanFlags };
+  return target;
 }
 
 /** Syncs one folder and commits its state; returns what kind of sync it took. */
@@ -219,124 +161,95 @@ export async function syncFolder(
   status: ServerFolderStatus,
 ): Promise<FolderOutcome> {
   const { db, client } = context;
-  const counts = { messages: status.messages, unseen: status.unseen, sizeBytes: BigInt(status.size ?? 0) };
-  let outcome: FolderOutcome = "incremental";
-  if (folder.uidValidity !== null && folder.uidValidity !== status.uidValidity) {
-    // Every UID we hold is meaningless now. A server that keeps doing this is flagged, not chased.
-    const resets = folder.uidValidityResets + 1;
-    await inTransaction(context.pool, async (sql) => {
-      await deleteAllMessages(sql, folder.id);
-      await sql.query(
-        `UPDATE "MailFolder" SET "uidValidity" = NULL, "uidNext" = NULL, "highestModseq" = NULL, "lastSyncedUid" = 0,
-           "fullSyncTargetUid" = NULL, "syncFromUid" = 1, "uidValidityResets" = $2 WHERE id = $1`,
-        [folder.id, resets],
-      );
-    });
-    if (resets > MAX_RESETS_IN_A_ROW) {
-      await db.mailFolder.update({ where: { id: folder.id }, data: { error: "UIDVALIDITY_UNSTABLE" } });
-      return "unstable";
-    }
-    folder = {
-      ...folder,
-      uidValidity: null,
-      uidNext: null,
-      highestModseq: null,
-      lastSyncedUid: 0n,
-      fullSyncTargetUid: null,
-      syncFromUid: 1n,
-      uidValidityResets: resets,
-    };
-    outcome = "reset";
+  let outcome = "incremental" as FolderOutcome; // widened: the reset closure below changes it
+  const reset = async (serverMessages: number) => {
+    const result = await resetFolder(context, folder, serverMessages);
+    if (result === "unstable") return false;
+    if (result.uidValidityResets > folder.uidValidityResets) outcome = "reset";
+    folder = result;
+    return true;
+  };
+  // Every UID we hold is meaningless after a UIDVALIDITY change. Checked here when STATUS told
+  // us, and again after SELECT for servers whose STATUS did not.
+  if (status.uidValidity !== null && folder.uidValidity !== null && folder.uidValidity !== status.uidValidity) {
+    if (!(await reset(status.messages))) return "unstable";
   }
 
+  const emptyHere = status.messages === 0 && folder.messages === 0;
   const needsFull = folder.uidValidity === null || folder.fullSyncTargetUid !== null;
+  const sameUidNext = status.uidNext !== null ? BigInt(status.uidNext) === folder.uidNext : emptyHere;
   const unchanged =
     !needsFull &&
-    BigInt(status.uidNext) === folder.uidNext &&
+    sameUidNext &&
     status.messages === folder.messages &&
     (status.highestModseq === null || status.highestModseq === folder.highestModseq);
-  const plainRescanDue =
-    folder.lastFlagRescanAt === null || Date.now() - folder.lastFlagRescanAt.getTime() > FLAG_RESCAN_MS;
-  if (unchanged && !(status.highestModseq === null && (context.manual || plainRescanDue))) {
+  // Without modseqs, flag changes only show by looking; an empty folder has nothing to look at.
+  const rescanWanted = status.highestModseq === null && !emptyHere && plainRescanDue(context, folder);
+  if (unchanged && !rescanWanted) {
     await db.mailFolder.update({
       where: { id: folder.id },
-      data: { ...counts, lastSyncedAt: new Date(), error: null },
+      data: {
+        messages: status.messages,
+        unseen: status.unseen,
+        ...(status.size === null ? {} : { sizeBytes: BigInt(status.size) }),
+        lastSyncedAt: new Date(),
+        error: null,
+      },
     });
     return "unchanged";
   }
 
   const opened = await client.mailboxOpen(folder.path, { readOnly: true });
   context.touch();
+  const selectedValidity = positive(opened.uidValidity) ? BigInt(opened.uidValidity) : status.uidValidity;
+  if (selectedValidity === null)
+    throw new MailError("SERVER_ERROR", `the server sent no UIDVALIDITY for ${folder.path}`);
+  if (folder.uidValidity !== null && folder.uidValidity !== selectedValidity) {
+    if (!(await reset(opened.exists))) return "unstable";
+  }
   const info = {
-    uidNext: Number(opened.uidNext),
-    uidValidity: BigInt(opened.uidValidity),
+    uidNext: await resolveUidNext(context, opened, status, folder),
+    uidValidity: selectedValidity,
     highestModseq: opened.highestModseq ?? null,
     exists: opened.exists,
   };
   const mode = modeOf(client, Boolean((opened as { noModseq?: boolean }).noModseq));
+  const counts = { messages: status.messages, unseen: status.unseen, size: status.size };
 
-  if (needsFull) {
-    const { lastUid } = await fullSync(context, folder, info);
-    await db.mailFolder.update({
-      where: { id: folder.id },
-      data: {
-        uidNext: BigInt(lastUid + 1),
-        fullSyncTargetUid: null,
-        uidValidityResets: outcome === "reset" ? folder.uidValidityResets : 0,
-        mode,
-        ...counts,
-        lastSyncedAt: new Date(),
-        lastFlagRescanAt: new Date(),
-        error: null,
-      },
-    });
-    return outcome === "reset" ? "reset" : "full";
+  if (folder.uidValidity !== null && folder.fullSyncTargetUid === null) {
+    try {
+      const result = await incrementalSync(context, folder, info, mode);
+      await inTransaction(context.pool, async (sql) => {
+        await updateFlags(sql, folder.id, result.flagChanges);
+        await deleteMessages(sql, folder.id, result.removed);
+        await saveFolderState(sql, folder.id, {
+          ...info,
+          lastUid: result.lastUid,
+          mode,
+          ...counts,
+          rescannedFlags: result.rescannedFlags,
+          resets: 0,
+        });
+      });
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof UidsRenumbered)) throw error;
+      if (!(await reset(Math.max(1, info.exists)))) return "unstable";
+    }
   }
 
-  const result = await incrementalSync(context, folder, info, mode);
-  await inTransaction(context.pool, async (sql) => {
-    await updateFlags(sql, folder.id, result.flagChanges);
-    await deleteMessages(sql, folder.id, result.removed);
-    await saveFolderState(sql, folder.id, {
+  const lastUid = await fullSync(context, folder, info);
+  await inTransaction(context.pool, (sql) =>
+    saveFolderState(sql, folder.id, {
       ...info,
-      lastUid: result.lastUid,
+      // The next sync fetches whatever arrived during this one: it starts from here.
+      uidNext: lastUid + 1,
+      lastUid,
       mode,
       ...counts,
-      rescannedFlags: result.rescannedFlags,
-    });
-  });
-  return outcome;
-}
-
-async function saveFolderState(
-  sql: Sql,
-  folderId: number,
-  state: {
-    uidNext: number;
-    highestModseq: bigint | null;
-    lastUid: number;
-    mode: FolderSyncMode;
-    messages: number;
-    unseen: number;
-    sizeBytes: bigint;
-    rescannedFlags: boolean;
-  },
-) {
-  await sql.query(
-    `UPDATE "MailFolder" SET "uidNext" = $2, "highestModseq" = $3, "lastSyncedUid" = GREATEST("lastSyncedUid", $4), "uidValidityResets" = 0,
-       mode = $5::"FolderSyncMode", messages = $6, unseen = $7, "sizeBytes" = $8,
-       "lastFlagRescanAt" = CASE WHEN $9 THEN now() ELSE "lastFlagRescanAt" END, "lastSyncedAt" = now(), error = NULL
-     WHERE id = $1`,
-    [
-      folderId,
-      state.uidNext,
-      state.highestModseq === null ? null : String(state.highestModseq),
-      state.lastUid,
-      state.mode,
-      state.messages,
-      state.unseen,
-      String(state.sizeBytes),
-      state.rescannedFlags,
-    ],
+      rescannedFlags: true,
+      resets: outcome === "reset" ? folder.uidValidityResets : 0,
+    }),
   );
+  return outcome === "reset" ? "reset" : "full";
 }

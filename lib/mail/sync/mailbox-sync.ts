@@ -106,7 +106,8 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
     // INBOX first: it is what people look at.
     selectable.sort((a, b) => (a.path === "INBOX" ? -1 : b.path === "INBOX" ? 1 : a.path.localeCompare(b.path)));
 
-    const totals = { messages: 0, unseen: 0, size: 0n, sizeless: [] as number[] };
+    const totals = { messages: 0, unseen: 0 };
+    const syncedFolderIds: number[] = [];
     for (const [index, listedFolder] of selectable.entries()) {
       const known = mailbox.folders.find((folder) => folder.path === listedFolder.path);
       const meta: { name: string; delimiter: string | null; specialUse: string | null } = {
@@ -128,8 +129,8 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
       const serverStatus: ServerFolderStatus = {
         messages: status.messages ?? 0,
         unseen: status.unseen ?? 0,
-        uidNext: status.uidNext ?? 1,
-        uidValidity: BigInt(status.uidValidity ?? 0),
+        uidNext: typeof status.uidNext === "number" && status.uidNext > 0 ? status.uidNext : null,
+        uidValidity: status.uidValidity ? BigInt(status.uidValidity) : null,
         highestModseq: status.highestModseq ?? null,
         size: typeof status.size === "number" ? status.size : null,
       };
@@ -162,18 +163,11 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
       );
       totals.messages += serverStatus.messages;
       if (!NOT_UNREAD.has(folder.specialUse ?? "")) totals.unseen += serverStatus.unseen;
-      if (serverStatus.size === null && serverStatus.messages > 0) totals.sizeless.push(folder.id);
-      else totals.size += BigInt(serverStatus.size ?? 0);
+      syncedFolderIds.push(folder.id);
     }
 
-    // Disk usage from STATUS SIZE; a server without it is measured by the sizes we hold.
-    if (totals.sizeless.length > 0) {
-      const measured = await db.mailMessage.aggregate({
-        where: { folderId: { in: totals.sizeless } },
-        _sum: { size: true },
-      });
-      totals.size += BigInt(measured._sum.size ?? 0);
-    }
+    // Each folder stored its size (STATUS=SIZE, or the sizes we hold on servers without it).
+    const disk = await db.mailFolder.aggregate({ where: { id: { in: syncedFolderIds } }, _sum: { sizeBytes: true } });
     const now = new Date();
     await db.mailbox.update({
       where: { id: mailboxId },
@@ -187,7 +181,7 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
         consecutiveFailures: 0,
         messageCount: totals.messages,
         unreadCount: totals.unseen,
-        diskBytes: totals.size,
+        diskBytes: disk._sum.sizeBytes ?? 0n,
         nextSyncAt: nextRegularSync(now, mailbox.owner, mailbox.crmRouteToResponsible),
       },
     });

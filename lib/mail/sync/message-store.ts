@@ -146,12 +146,23 @@ export async function storedUids(sql: Sql, folderId: number, fromUid: number): P
   return rows.map((row) => Number(row.uid));
 }
 
-export async function storedFlags(sql: Sql, folderId: number, fromUid: number): Promise<Map<number, string>> {
-  const { rows } = await sql.query<{ uid: string; flags: string }>(
-    `SELECT uid, flags FROM "MailMessage" WHERE "folderId" = $1 AND uid >= $2`,
+export interface StoredIdentity {
+  flags: string;
+  size: number;
+  messageId: string | null;
+}
+
+/** Flags, size and Message-ID of the stored messages from `fromUid` up: what a plain rescan compares. */
+export async function storedIdentities(
+  sql: Sql,
+  folderId: number,
+  fromUid: number,
+): Promise<Map<number, StoredIdentity>> {
+  const { rows } = await sql.query<{ uid: string; flags: string; size: number; messageId: string | null }>(
+    `SELECT uid, flags, size, "messageId" FROM "MailMessage" WHERE "folderId" = $1 AND uid >= $2`,
     [folderId, fromUid],
   );
-  return new Map(rows.map((row) => [Number(row.uid), row.flags]));
+  return new Map(rows.map((row) => [Number(row.uid), { flags: row.flags, size: row.size, messageId: row.messageId }]));
 }
 
 /** Moves the full-sync cursor: committed with the window it follows. */
