@@ -27,6 +27,8 @@ const schema = z.object({
   MAIL_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Messages per UID FETCH window (and per database write) during a full sync. */
   SYNC_WINDOW_SIZE: z.coerce.number().int().min(100).max(50_000).default(10_000),
+  /** How often a worker enqueues due mailboxes and requeues syncs nobody is working on. */
+  WORKER_SCHEDULER_MS: z.coerce.number().int().min(500).max(3_600_000).default(15_000),
 });
 
 export type Env = z.infer<typeof schema>;

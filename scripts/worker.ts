@@ -11,8 +11,6 @@ const { enqueueDueMailboxes, scheduleUnscheduled } = await import("../lib/jobs/s
 const { requeueAbandonedSyncs, startSyncWorker } = await import("../lib/jobs/sync-worker.ts");
 
 const settings = env();
-const requeued = await requeueAbandonedSyncs(db, settings.DATABASE_URL);
-if (requeued) log(`resuming ${requeued} sync(s) left unfinished by a stopped worker`);
 const worker = startSyncWorker(db, {
   connectionString: settings.DATABASE_URL,
   concurrency: settings.SYNC_CONCURRENCY,
@@ -21,17 +19,31 @@ const worker = startSyncWorker(db, {
   log: process.env.WORKER_VERBOSE ? log : undefined,
 });
 
-const SCHEDULER_INTERVAL_MS = 15_000;
+// A worker outlives the database going away: whatever fails while it is down is logged (once per
+// kind of failure) and tried again on the next tick, never allowed to end the process.
+let lastProblem = "";
+function report(where: string, error: unknown) {
+  const problem = `${where}: ${error instanceof Error ? error.message : String(error)}`;
+  if (problem !== lastProblem) log(problem);
+  lastProblem = problem;
+}
+process.on("unhandledRejection", (error) => report("unhandled", error));
+
 async function schedule() {
   try {
     await scheduleUnscheduled(db);
     await enqueueDueMailboxes(db);
+    // Syncs whose worker died, or whose database connection did (a restart), hold no lock: resume them.
+    const resumed = await requeueAbandonedSyncs(db, settings.DATABASE_URL);
+    if (resumed) log(`resuming ${resumed} sync(s) that nobody was working on`);
+    if (lastProblem) log("scheduler: the database answers again");
+    lastProblem = "";
   } catch (error) {
-    log(`scheduler: ${error instanceof Error ? error.message : String(error)}`);
+    report("scheduler", error);
   }
 }
 await schedule();
-const timer = setInterval(schedule, SCHEDULER_INTERVAL_MS);
+const timer = setInterval(schedule, settings.WORKER_SCHEDULER_MS);
 log(`syncing with ${settings.SYNC_CONCURRENCY} at a time, ${settings.MAIL_HOST_CONCURRENCY} per mail server`);
 
 let stopping = false;

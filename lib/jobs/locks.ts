@@ -5,13 +5,24 @@ import pg from "pg";
 const MAILBOX_LOCK = 0x4d42; // "MB"
 
 export class LockSession {
+  /** Aborted when the connection ends: from then on the locks are no longer ours. */
+  private readonly lost = new AbortController();
+
   private constructor(private readonly client: pg.Client) {}
 
   static async open(connectionString: string): Promise<LockSession> {
     const client = new pg.Client({ connectionString, application_name: "mailbox-console-lock" });
-    client.on("error", () => undefined);
+    const session = new LockSession(client);
+    // A database restart ends this connection, and PostgreSQL releases its locks with it.
+    client.on("error", () => session.lost.abort());
+    client.on("end", () => session.lost.abort());
     await client.connect();
-    return new LockSession(client);
+    return session;
+  }
+
+  /** Work done under these locks stops when this aborts. */
+  get signal(): AbortSignal {
+    return this.lost.signal;
   }
 
   private async tryLock(classId: number, objectId: number): Promise<boolean> {

@@ -23,10 +23,11 @@ export function startSyncWorker(db: Database, options: SyncWorkerOptions) {
   let stopping = false;
 
   async function runJob(job: { id: string; data: SyncJobData }) {
-    const boss = await getBoss("worker");
     const { mailboxId, manual } = job.data;
-    const session = await LockSession.open(options.connectionString);
+    let session: LockSession | undefined;
     try {
+      const boss = await getBoss("worker");
+      session = await LockSession.open(options.connectionString);
       const mailbox = await db.mailbox.findUnique({
         where: { id: mailboxId },
         select: { imapHost: true, status: true },
@@ -45,33 +46,37 @@ export function startSyncWorker(db: Database, options: SyncWorkerOptions) {
         await boss.complete(SYNC_QUEUE, job.id);
         return;
       }
-      const report = await syncMailbox(db, mailboxId, { ...options.syncOptions, manual });
+      // Losing the lock connection (a database restart) stops the sync: another worker may take it.
+      const report = await syncMailbox(db, mailboxId, { ...options.syncOptions, manual, signal: session.signal });
       log(`mailbox ${mailboxId}: ${report.ok ? "synced" : `failed (${report.error?.code})`}`);
       await boss.complete(SYNC_QUEUE, job.id);
     } catch (error) {
+      // Never thrown on: a job that fails (the database gone, say) must not take the worker down.
       log(`mailbox ${mailboxId}: job failed: ${error instanceof Error ? error.message : String(error)}`);
-      await boss
-        .fail(SYNC_QUEUE, job.id, { message: error instanceof Error ? error.message : "failed" })
+      await getBoss("worker")
+        .then((boss) => boss.fail(SYNC_QUEUE, job.id, { message: error instanceof Error ? error.message : "failed" }))
         .catch(() => undefined);
     } finally {
-      await session.close();
+      await session?.close();
     }
   }
 
   const loop = (async () => {
-    const boss = await getBoss("worker");
     while (!stopping) {
       const free = options.concurrency - running.size;
       if (free <= 0) {
         await Promise.race(running);
         continue;
       }
-      const jobs = (await boss.fetch<SyncJobData>(SYNC_QUEUE, { batchSize: free }).catch(() => [])) ?? [];
-      for (const job of jobs) {
+      // While the database is away, fetching fails: wait and ask again, it comes back by itself.
+      const jobs = await getBoss("worker")
+        .then((boss) => boss.fetch<SyncJobData>(SYNC_QUEUE, { batchSize: free }))
+        .catch(() => null);
+      for (const job of jobs ?? []) {
         const task = runJob(job).finally(() => running.delete(task));
         running.add(task);
       }
-      if (jobs.length === 0) await sleep(options.pollMs ?? 500);
+      if (!jobs || jobs.length === 0) await sleep(jobs ? (options.pollMs ?? 500) : 2_000);
     }
     await Promise.allSettled(running);
   })();

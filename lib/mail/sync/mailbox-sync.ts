@@ -1,7 +1,7 @@
 // One sync of one mailbox: connect, reconcile the folder list, sync every folder, update the
 // counters the grid shows, and record the outcome (OK, ERROR with backoff, NEEDS_PASSWORD).
 // A sync with nothing to do costs three queries: claim, folder states, result.
-import { bulkPool, type Database } from "../../db.ts";
+import { bulkPool, type Database, isDatabaseUnavailable } from "../../db.ts";
 import { classifyMailError, MailError } from "../errors.ts";
 import { connectImap, connectionError, createImapClient, type ImapTimeouts } from "../imap-client.ts";
 import { serverSettingsOf, serverSettingsSelect } from "../settings.ts";
@@ -15,7 +15,12 @@ export interface SyncOptions {
   timeouts?: ImapTimeouts;
   /** No sign of life for this long closes the connection. */
   stallMs?: number;
+  /** Aborted when the sync must stop at once (its worker lost the mailbox's lock with the database). */
+  signal?: AbortSignal;
 }
+
+/** After the database was unreachable, the sync is tried again this soon; its cursor resumes it. */
+const DATABASE_RETRY_MS = 10_000;
 
 export interface SyncReport {
   ok: boolean;
@@ -88,6 +93,7 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
     });
     const connection = client;
     watchdog = new Watchdog(options.stallMs ?? 120_000, () => connection.close());
+    options.signal?.addEventListener("abort", () => connection.close(), { once: true });
     await connectImap(client);
     watchdog.touch();
 
@@ -189,6 +195,20 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
     report.ok = true;
     return report;
   } catch (error) {
+    if (options.signal?.aborted || isDatabaseUnavailable(error)) {
+      // The database went away mid-sync (or took our lock with it). The mail server did nothing
+      // wrong: no failure is counted. Whatever was committed stays, the cursor resumes the rest,
+      // and if this write cannot land either, the worker's sweep requeues the mailbox.
+      client?.close();
+      await db.mailbox
+        .update({
+          where: { id: mailboxId },
+          data: { syncState: "IDLE", syncProgress: null, nextSyncAt: new Date(Date.now() + DATABASE_RETRY_MS) },
+        })
+        .catch(() => undefined);
+      report.error = { code: "DATABASE_UNAVAILABLE", message: "the database was unreachable during the sync" };
+      return report;
+    }
     const socketError = client ? connectionError(client) : undefined;
     const failure = watchdog?.fired
       ? new MailError("TIMEOUT", "no response from the server (watchdog)")

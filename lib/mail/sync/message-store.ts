@@ -60,6 +60,13 @@ export function toMessageRow(message: FetchMessageObject): MessageRow {
 
 export async function inTransaction<T>(pool: pg.Pool, run: (sql: Sql) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A checked-out connection has no pool listener: if the server drops it mid-transaction (a
+  // restart), its 'error' event would end the process. The failing query rejects all the same.
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     const result = await run(client);
@@ -69,7 +76,8 @@ export async function inTransaction<T>(pool: pg.Pool, run: (sql: Sql) => Promise
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.removeListener("error", onError);
+    client.release(lost);
   }
 }
 
