@@ -6,6 +6,7 @@ import { prepareRuntime } from "./lib/runtime.ts";
 
 const started = Date.now();
 const log = (line: string) => console.log(`[console] ${line}`);
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
 const runtime = await prepareRuntime(log);
 
 const { startDemoMail } = await import("./lib/demo-mail.ts");
@@ -20,7 +21,11 @@ if (seeded.seeded)
     `demo organisation created: ${seeded.users} users, ${seeded.departments} departments, ${seeded.mailboxes} mailboxes`,
   );
 else await ensureDefaultRoles(db);
-const demoMail = await startDemoMail(log);
+// Optional parts never stop the console: a demo mail server that cannot start is one line in the log.
+const demoMail = await startDemoMail(log).catch((error: unknown) => {
+  log(`demo mail: not started (${firstLine(error)}) — the console runs without it; demo mailboxes are not synced`);
+  return null;
+});
 await disconnectDb();
 
 // Next runs as a direct child (not through npx, which does not pass signals on), in this
@@ -40,22 +45,45 @@ if (buildCode !== 0) {
 }
 
 const port = process.env.PORT ?? "3000";
-const children = [
-  run(NEXT_BIN, ["start", "-p", port], { NODE_ENV: "production" }),
-  spawnWorker({ ...process.env, ...runtime.env }, { concurrency: Number(process.env.SYNC_CONCURRENCY ?? 4) }),
-];
+const web = run(NEXT_BIN, ["start", "-p", port], { NODE_ENV: "production" });
+const children: ChildProcess[] = [web];
+let stopping = false;
+
+// The worker is optional for serving pages: when it dies it is reported in one line and started
+// again, a little later each time it keeps failing (back to quick restarts after a good run).
+let workerRestarts = 0;
+function startWorker() {
+  const started = Date.now();
+  const worker = spawnWorker(
+    { ...process.env, ...runtime.env },
+    { concurrency: Number(process.env.SYNC_CONCURRENCY ?? 4) },
+  );
+  children.push(worker);
+  worker.on("exit", (code, signal) => {
+    children.splice(children.indexOf(worker), 1);
+    if (stopping) return;
+    if (Date.now() - started > 5 * 60_000) workerRestarts = 0;
+    const delay = Math.min(60_000, 2_000 * 2 ** workerRestarts);
+    workerRestarts += 1;
+    log(
+      `sync worker stopped (${signal ?? `exit code ${code}`}); the console keeps serving, mail sync restarts in ${delay / 1000} s`,
+    );
+    setTimeout(() => {
+      if (!stopping) startWorker();
+    }, delay).unref();
+  });
+}
+startWorker();
 log(
   `ready in ${((Date.now() - started) / 1000).toFixed(1)} s — http://localhost:${port} (sign in as admin@demo.test / demo)`,
 );
 
-let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(
-    children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null)),
-  );
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  for (const child of running) child.kill("SIGTERM");
+  await Promise.all(running.map((child) => new Promise((resolve) => child.once("exit", resolve))));
   await demoMail?.stop();
   await runtime.database.stop();
   process.exit(code);
@@ -63,4 +91,4 @@ async function stop(code: number) {
 process.on("SIGINT", () => void stop(0));
 process.on("SIGHUP", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
-for (const child of children) child.on("exit", (code) => void stop(code ?? 0));
+web.on("exit", (code) => void stop(code ?? 0));

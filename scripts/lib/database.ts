@@ -9,6 +9,8 @@ const EMBEDDED_DATABASE = "console";
 export interface DatabaseHandle {
   url: string;
   embedded: boolean;
+  /** The embedded server's data directory (outside the checkout when the postgres user cannot reach it). */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -21,5 +23,5 @@ export async function openDatabase(log: (line: string) => void = () => {}): Prom
     log,
   });
   await ensureDatabase(server.url("postgres"), EMBEDDED_DATABASE);
-  return { url: server.url(EMBEDDED_DATABASE), embedded: true, stop: () => server.stop() };
+  return { url: server.url(EMBEDDED_DATABASE), embedded: true, dataDir: server.dataDir, stop: () => server.stop() };
 }

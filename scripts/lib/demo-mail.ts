@@ -4,6 +4,7 @@
 import path from "node:path";
 import { DATA_DIR } from "./database.ts";
 import { Dovecot, type SeedMessage } from "./dovecot.ts";
+import { reachableDir } from "./runtime-paths.ts";
 
 const DEMO_OWNERS = ["admin@demo.test", "head.sales@demo.test", "employee@demo.test", "telephony@demo.test"];
 const DEMO_PASSWORD = "demo-mail";
@@ -37,11 +38,16 @@ function demoMessages(count: number, offsetDays: number): SeedMessage[] {
 }
 
 export async function startDemoMail(log: (line: string) => void): Promise<{ stop(): Promise<void> } | null> {
-  if (!Dovecot.available()) {
-    log("demo mail: Dovecot is not installed, so demo mailboxes stay on example hosts (not synced)");
+  const missing = Dovecot.missing();
+  if (missing) {
+    log(`demo mail: ${missing}, so demo mailboxes stay on example hosts (not synced)`);
     return null;
   }
-  const dovecot = await Dovecot.start({ dir: path.join(DATA_DIR, "demo-mail"), preferredPort: 14300 });
+  // Dovecot's mail processes run as the `mail` user, who must be able to reach the mail folders.
+  const dir = reachableDir(path.join(DATA_DIR, "demo-mail"), "demo-mail");
+  if (dir !== path.join(DATA_DIR, "demo-mail"))
+    log(`demo mail: the mail user cannot reach ${DATA_DIR}; demo mail lives in ${dir}`);
+  const dovecot = await Dovecot.start({ dir, preferredPort: 14300 });
   const { db } = await import("../../lib/db.ts");
   const { encryptSecret, secretContext } = await import("../../lib/mail/secrets.ts");
   const mailboxes = await db.mailbox.findMany({

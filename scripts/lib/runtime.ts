@@ -33,7 +33,13 @@ export async function prepareRuntime(log: (line: string) => void = console.log):
   const database = await openDatabase((line) => {
     if (/FATAL|PANIC|ERROR/.test(line)) log(`[postgres] ${line}`);
   });
-  log(database.embedded ? `database: embedded PostgreSQL (${DATA_DIR}/postgres)` : "database: DATABASE_URL");
+  if (!database.embedded) log("database: DATABASE_URL");
+  else if (database.dataDir === path.join(DATA_DIR, "postgres"))
+    log(`database: embedded PostgreSQL (${database.dataDir})`);
+  else
+    log(
+      `database: embedded PostgreSQL in ${database.dataDir} — the postgres user cannot reach ${DATA_DIR}, so its data and binaries live there`,
+    );
   env.DATABASE_URL = database.url;
   const applied = await applyMigrations(database.url);
   if (applied.length > 0) log(`migrations applied: ${applied.join(", ")}`);
