@@ -44,7 +44,7 @@ export async function startDemoMail(log: (line: string) => void): Promise<{ stop
     return null;
   }
   // Dovecot's mail processes run as the `mail` user, who must be able to reach the mail folders.
-  const dir = reachableDir(path.join(DATA_DIR, "demo-mail"), "demo-mail");
+  const dir = reachableDir(path.join(DATA_DIR, "demo-mail"));
   if (dir !== path.join(DATA_DIR, "demo-mail"))
     log(`demo mail: the mail user cannot reach ${DATA_DIR}; demo mail lives in ${dir}`);
   const dovecot = await Dovecot.start({ dir, preferredPort: 14300 });

@@ -96,7 +96,7 @@ async function binaries(): Promise<{ initdb: string; postgres: string }> {
   if (!RUNNING_AS_ROOT || othersCanReach(nativeDir)) return shipped;
   const packageFile = path.join(nativeDir, "..", "package.json");
   const { version } = JSON.parse(readFileSync(packageFile, "utf8")) as { version: string };
-  const target = reachableDir(nativeDir, `postgres-${version}`);
+  const target = reachableDir(path.join(nativeDir, "..", `postgres-${version}`));
   if (!existsSync(path.join(target, "bin", "postgres"))) {
     const partial = `${target}.partial-${process.pid}`;
     await fs.cp(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
@@ -182,7 +182,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const requested = path.resolve(options.dataDir);
   const password = await readOrCreatePassword(requested);
-  const dataDir = reachableDir(requested, "postgres", options.fast ? "throwaway" : "kept");
+  const dataDir = reachableDir(requested, options.fast ? "throwaway" : "kept");
   const makeUrl = (port: number) => (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 

@@ -41,15 +41,15 @@ function ensureDir(dir: string): string {
 }
 
 /**
- * A directory for `purpose` that other users can reach: `preferred` when they can, otherwise a
- * per-checkout one under /var/lib/mailbox-console (kept, for data) or the temp directory (for
- * tests and other throwaway data).
+ * `preferred` when other users can reach it; otherwise a reachable directory of the same name in
+ * a per-checkout folder (named after the folder `preferred` is in) under /var/lib/mailbox-console
+ * (kept, for data) or the temp directory (for tests and other throwaway data).
  */
-export function reachableDir(preferred: string, purpose: string, kind: "kept" | "throwaway" = "kept"): string {
-  if (!RUNNING_AS_ROOT || othersCanReach(path.dirname(path.resolve(preferred)))) return path.resolve(preferred);
-  const base = kind === "kept" ? STATE_ROOT : path.join(os.tmpdir(), "mailbox-console");
-  ensureDir(base);
-  return path.join(ensureDir(path.join(base, shortId(preferred))), purpose);
+export function reachableDir(preferred: string, kind: "kept" | "throwaway" = "kept"): string {
+  const wanted = path.resolve(preferred);
+  if (!RUNNING_AS_ROOT || othersCanReach(path.dirname(wanted))) return wanted;
+  const base = ensureDir(kind === "kept" ? STATE_ROOT : path.join(os.tmpdir(), "mailbox-console"));
+  return path.join(ensureDir(path.join(base, shortId(path.dirname(wanted)))), path.basename(wanted));
 }
 
 /** A short directory for unix sockets (Linux allows 108 bytes per socket path), one per `owner` path. */

@@ -91,6 +91,8 @@ describe("the database restarts under a running web server and worker", () => {
     await disconnectDb();
     await postgres?.stop();
     if (dir) await fs.rm(dir, { recursive: true, force: true });
+    // As root, the data may live outside `dir` (see reachableDir).
+    if (postgres) await fs.rm(postgres.dataDir, { recursive: true, force: true });
   });
 
   it("both stay up, answer 503 while it is down, recover, and the interrupted sync completes exactly", async () => {
