@@ -4,7 +4,7 @@
 import path from "node:path";
 import { DATA_DIR } from "./database.ts";
 import { Dovecot, type SeedMessage } from "./dovecot.ts";
-import { reachableDir } from "./runtime-paths.ts";
+import { reachableDir, socketDir } from "./runtime-paths.ts";
 
 const DEMO_OWNERS = ["admin@demo.test", "head.sales@demo.test", "employee@demo.test", "telephony@demo.test"];
 const DEMO_PASSWORD = "demo-mail";
@@ -83,6 +83,8 @@ export async function startDemoMail(log: (line: string) => void): Promise<{ stop
       },
     });
   }
-  log(`demo mail: ${mailboxes.length} demo mailboxes sync from a local Dovecot on port ${dovecot.port}`);
+  log(
+    `demo mail: ${mailboxes.length} demo mailboxes sync from a local Dovecot on port ${dovecot.port} (mail in ${dir}, sockets in ${socketDir(dir)})`,
+  );
   return { stop: () => dovecot.stop() };
 }

@@ -210,7 +210,8 @@ export async function syncFolder(
   const info = {
     uidNext: await resolveUidNext(context, opened, status, folder),
     uidValidity: selectedValidity,
-    highestModseq: opened.highestModseq ?? null,
+    // STATUS was asked before SELECT, so its value is never newer: at worst a change is fetched twice.
+    highestModseq: opened.highestModseq ?? status.highestModseq,
     exists: opened.exists,
   };
   const mode = modeOf(client, Boolean((opened as { noModseq?: boolean }).noModseq));
