@@ -25,9 +25,12 @@ export interface IncrementalResult {
   rescannedFlags: boolean;
 }
 
-/** Message-IDs compared as the angle-bracketed token, whatever whitespace a server folds around it. */
+/**
+ * Message-IDs compared as the token inside the angle brackets, whatever whitespace a server folds
+ * around it, and only as far as the stored copy reaches (it is cut at 500 characters).
+ */
 function normalisedMessageId(value: string | null | undefined): string | null {
-  const token = value?.replace(/\s+/g, "").replace(/^<|>$/g, "");
+  const token = value?.replace(/\s+/g, "").replace(/^<|>$/g, "").slice(0, 400);
   return token ? token : null;
 }
 
