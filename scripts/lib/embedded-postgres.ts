@@ -42,6 +42,21 @@ function runningServerPort(dataDir: string): number | null {
   return Number(portLine);
 }
 
+/** Stops a server still running on `dataDir` (left by a process that died), waiting for it to end. */
+async function stopServerAt(dataDir: string) {
+  if (runningServerPort(dataDir) === null) return;
+  const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function freePort(preferred = 0): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -63,8 +78,10 @@ export async function freePort(preferred = 0): Promise<number> {
   return tryPort(0);
 }
 
+const passwordFile = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+
 async function readOrCreatePassword(dataDir: string): Promise<string> {
-  const file = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+  const file = passwordFile(dataDir);
   if (existsSync(file)) return (await fs.readFile(file, "utf8")).trim();
   const { randomBytes } = await import("node:crypto");
   const password = randomBytes(18).toString("base64url");
@@ -181,8 +198,16 @@ export async function startEmbeddedPostgres(options: {
   fast?: boolean;
 }): Promise<EmbeddedServer> {
   const requested = path.resolve(options.dataDir);
+  const hadPassword = existsSync(passwordFile(requested));
   const password = await readOrCreatePassword(requested);
   const dataDir = reachableDir(requested, options.fast ? "throwaway" : "kept");
+  if (dataDir !== requested && !hadPassword && existsSync(dataDir)) {
+    // A relocated cluster whose checkout-side password (and the secrets beside it) is gone belongs
+    // to an earlier clone at this path, or to a .data someone deleted to start over: start over.
+    await stopServerAt(dataDir);
+    await fs.rm(dataDir, { recursive: true, force: true });
+    options.log?.(`removed the database left in ${dataDir} by an earlier checkout at this path`);
+  }
   const makeUrl = (port: number) => (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 

@@ -6,6 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres.ts";
 import { applyMigrations } from "../../scripts/lib/migrations.ts";
+import { reachableDir } from "../../scripts/lib/runtime-paths.ts";
 
 export const TEMPLATE_DATABASE = "console_template";
 
@@ -19,7 +20,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_ADMIN_URL;
   const dataDir = path.resolve(".data/test-postgres");
-  if (!external) rmSync(dataDir, { recursive: true, force: true });
+  // A fresh cluster each run, also where root's checkout keeps it outside (see reachableDir).
+  if (!external)
+    for (const dir of new Set([dataDir, reachableDir(dataDir, "throwaway")]))
+      rmSync(dir, { recursive: true, force: true });
   const server = external ? null : await startEmbeddedPostgres({ dataDir, fast: true });
   const adminUrl = external ?? server!.url("postgres");
 
