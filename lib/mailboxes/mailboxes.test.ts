@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Dovecot } from "../../scripts/lib/dovecot.ts";
 import { addMembers, createDepartment, createRole, createUser } from "../../tests/factories.ts";
+import { startCredentialTrap } from "../../tests/fixtures/credential-trap.ts";
 import { SmtpPeer } from "../../tests/fixtures/smtp.ts";
 import { loadAccess } from "../access/access.ts";
 import { LEVEL, WEBMAIL } from "../access/catalog.ts";
@@ -111,6 +112,69 @@ describe("connecting and managing mailboxes (real Dovecot and SMTP, real access 
       params: { email: `bruno@${DOMAIN}`, by: "head Test" },
       link: `/webmail/mailboxes/${id}`,
     });
+  });
+
+  it("a stored password never goes to a new server: owner and editor must type it again (IMAP and SMTP)", async () => {
+    const imapTrap = await startCredentialTrap("imap");
+    const smtpTrap = await startCredentialTrap("smtp");
+    try {
+      const mailbox = await db.mailbox.findFirstOrThrow({
+        where: { ownerId: ids.bruno },
+        omit: { imapPasswordEnc: false, smtpPasswordEnc: false },
+      });
+      const stored = decryptSecret(mailbox.imapPasswordEnc, secretContext(mailbox.id, "imapPassword"));
+      const current = {
+        mailboxId: mailbox.id,
+        imapHost: mailbox.imapHost,
+        imapPort: mailbox.imapPort,
+        imapSecurity: mailbox.imapSecurity,
+        imapLogin: mailbox.imapLogin,
+        imapPassword: undefined,
+        smtpEnabled: false,
+        smtpLogin: undefined,
+        smtpPassword: undefined,
+        dailySendLimit: undefined,
+      };
+      const attempts = [
+        { change: { imapPort: imapTrap.port }, field: "imapPassword" },
+        { change: { imapLogin: "someone.else@example.test" }, field: "imapPassword" },
+        { change: { imapSecurity: "STARTTLS" as const }, field: "imapPassword" },
+        {
+          change: { smtpEnabled: true, smtpHost: "127.0.0.1", smtpPort: smtpTrap.port, smtpSecurity: "NONE" as const },
+          field: "smtpPassword",
+        },
+      ];
+      for (const who of ["head", "bruno"]) {
+        for (const { change, field } of attempts) {
+          await expect(updateConnection(db, await as(who), { ...current, ...change }, FAST)).rejects.toMatchObject({
+            code: "VALIDATION",
+            fieldErrors: { [field]: "passwordForNewServer" },
+          });
+        }
+      }
+      expect({ imap: imapTrap.connections(), smtp: smtpTrap.connections() }).toEqual({ imap: 0, smtp: 0 });
+      const after = await db.mailbox.findUniqueOrThrow({ where: { id: mailbox.id }, omit: { imapPasswordEnc: false } });
+      expect({ port: after.imapPort, password: after.imapPasswordEnc }).toEqual({
+        port: mailbox.imapPort,
+        password: mailbox.imapPasswordEnc,
+      });
+      // Typed again, it goes where it was typed for — and the stored one still does not.
+      await expect(
+        updateConnection(
+          db,
+          await as("head"),
+          { ...current, imapPort: imapTrap.port, imapPassword: "typed-now" },
+          FAST,
+        ),
+      ).rejects.toMatchObject({ code: "CONNECTION_FAILED" });
+      expect({ typed: imapTrap.saw("typed-now"), stored: imapTrap.saw(stored) }).toEqual({
+        typed: true,
+        stored: false,
+      });
+    } finally {
+      await imapTrap.stop();
+      await smtpTrap.stop();
+    }
   });
 
   it("edits: an empty password keeps the stored one; a failing new one changes nothing; changes are audited", async () => {

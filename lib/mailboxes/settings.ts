@@ -16,6 +16,12 @@ import { sanitizeSignature } from "./signature.ts";
 
 type Changes = Record<string, unknown>;
 
+/** What decides where a password goes: changing any of these means a new server. */
+const ENDPOINT_FIELDS = {
+  imap: ["imapHost", "imapPort", "imapSecurity", "imapLogin"],
+  smtp: ["smtpEnabled", "smtpHost", "smtpPort", "smtpSecurity", "smtpLogin"],
+} as const;
+
 /** Only the fields that actually change, with their old values, for the audit log. */
 function diff(before: Changes, after: Changes): { before: Changes; after: Changes } | null {
   const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
@@ -55,13 +61,6 @@ export async function updateConnection(
   });
   if (!mailbox) throw new NotFoundError(`mailbox ${input.mailboxId}`);
   await editableMailbox(db, actor, input.mailboxId);
-  // An empty password field keeps the stored password (SPEC §3.3).
-  const imapPassword =
-    input.imapPassword ?? decryptSecret(mailbox.imapPasswordEnc, secretContext(mailbox.id, "imapPassword"));
-  const storedSmtpPassword = mailbox.smtpPasswordEnc
-    ? decryptSecret(mailbox.smtpPasswordEnc, secretContext(mailbox.id, "smtpPassword"))
-    : undefined;
-  const smtpPassword = input.smtpPassword ?? storedSmtpPassword;
   const next = {
     imapHost: input.imapHost,
     imapPort: input.imapPort,
@@ -77,6 +76,25 @@ export async function updateConnection(
   const previous = Object.fromEntries(Object.keys(next).map((key) => [key, mailbox[key as keyof typeof mailbox]]));
   const passwordsChanged = input.imapPassword !== undefined || input.smtpPassword !== undefined;
   if (!diff(previous, next) && !passwordsChanged) return { changed: false };
+
+  // A stored password is only ever sent to the endpoint it was entered for: whoever points the
+  // mailbox at another server (owner or editor alike) types it again, or the new server would
+  // receive it (SPEC §3.3: an empty field keeps the stored password only for the same server).
+  const imapTargetChanged = ENDPOINT_FIELDS.imap.some((key) => previous[key] !== next[key]);
+  const smtpTargetChanged = ENDPOINT_FIELDS.smtp.some((key) => previous[key] !== next[key]);
+  if (imapTargetChanged && input.imapPassword === undefined)
+    throw new ValidationError({ imapPassword: "passwordForNewServer" });
+  // Without its own password SMTP uses the IMAP one: only when that was typed now, for this setup.
+  if (next.smtpEnabled && smtpTargetChanged && input.smtpPassword === undefined && input.imapPassword === undefined)
+    throw new ValidationError({ smtpPassword: "passwordForNewServer" });
+  const imapPassword =
+    input.imapPassword ?? decryptSecret(mailbox.imapPasswordEnc, secretContext(mailbox.id, "imapPassword"));
+  // The stored SMTP password belongs to the stored SMTP server; a new one gets what was typed now.
+  const storedSmtpPassword =
+    mailbox.smtpPasswordEnc && !smtpTargetChanged
+      ? decryptSecret(mailbox.smtpPasswordEnc, secretContext(mailbox.id, "smtpPassword"))
+      : undefined;
+  const smtpPassword = input.smtpPassword ?? storedSmtpPassword;
 
   const test = await testConnection(
     {
@@ -113,7 +131,7 @@ export async function updateConnection(
         ...(input.smtpPassword
           ? { smtpPasswordEnc: encryptSecret(input.smtpPassword, secretContext(mailbox.id, "smtpPassword")) }
           : {}),
-        ...(next.smtpEnabled ? {} : { smtpPasswordEnc: null }),
+        ...(!next.smtpEnabled || (smtpTargetChanged && !input.smtpPassword) ? { smtpPasswordEnc: null } : {}),
         // New credentials that work: the mailbox may sync again, starting now.
         ...(mailbox.status === "NEEDS_PASSWORD" || mailbox.status === "ERROR"
           ? { status: "PENDING", consecutiveFailures: 0 }
