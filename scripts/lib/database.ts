@@ -14,13 +14,17 @@ export interface DatabaseHandle {
   stop(): Promise<void>;
 }
 
-export async function openDatabase(log: (line: string) => void = () => {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  log: (line: string) => void = () => {},
+  notice: (line: string) => void = console.log,
+): Promise<DatabaseHandle> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
   const server = await startEmbeddedPostgres({
     dataDir: path.join(DATA_DIR, "postgres"),
     preferredPort: Number(process.env.CONSOLE_DB_PORT ?? 54329),
     log,
+    notice,
   });
   await ensureDatabase(server.url("postgres"), EMBEDDED_DATABASE);
   return { url: server.url(EMBEDDED_DATABASE), embedded: true, dataDir: server.dataDir, stop: () => server.stop() };

@@ -193,7 +193,10 @@ async function waitUntilReady(url: string, child: ChildProcess, output: string[]
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   preferredPort?: number;
+  /** PostgreSQL's own output. */
   log?: (line: string) => void;
+  /** What this launcher decided that a person should know (always worth showing). */
+  notice?: (line: string) => void;
   /** Tests only: no fsync, so a crash can lose data but every write is much faster. */
   fast?: boolean;
 }): Promise<EmbeddedServer> {
@@ -206,7 +209,7 @@ export async function startEmbeddedPostgres(options: {
     // to an earlier clone at this path, or to a .data someone deleted to start over: start over.
     await stopServerAt(dataDir);
     await fs.rm(dataDir, { recursive: true, force: true });
-    options.log?.(`removed the database left in ${dataDir} by an earlier checkout at this path`);
+    options.notice?.(`database: removed the one left in ${dataDir} by an earlier checkout at this path`);
   }
   const makeUrl = (port: number) => (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;

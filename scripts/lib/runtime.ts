@@ -32,7 +32,7 @@ export async function prepareRuntime(log: (line: string) => void = console.log):
   }
   const database = await openDatabase((line) => {
     if (/FATAL|PANIC|ERROR/.test(line)) log(`[postgres] ${line}`);
-  });
+  }, log);
   if (!database.embedded) log("database: DATABASE_URL");
   else if (database.dataDir === path.join(DATA_DIR, "postgres"))
     log(`database: embedded PostgreSQL (${database.dataDir})`);
