@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, type Role } from "./accounts.ts";
+import { ACCOUNTS, DEMO_PASSWORD, type Role, storageStateOf } from "./accounts.ts";
 import { e2eQuery } from "./database.ts";
 import { signIn } from "./sign-in.ts";
 
@@ -72,5 +72,21 @@ test.describe("sign-in", () => {
     await replayed.goto("/company/employees");
     await expect(replayed).toHaveURL(/\/login/);
     await replay.close();
+  });
+});
+
+test.describe("a signed-in visitor of the sign-in page", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("is sent on only to a path of this console, never to another host (no open redirect)", async ({ request }) => {
+    for (const callbackUrl of ["http://other.host/x", "//other.host/x", "/\\other.host", "/\t/other.host"]) {
+      const response = await request.get(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+      expect(response.status(), callbackUrl).toBeGreaterThanOrEqual(300);
+      const site = new URL(response.url());
+      const location = new URL(response.headers().location ?? "", site);
+      expect(location.host, callbackUrl).toBe(site.host);
+    }
+    const inside = await request.get(`/login?callbackUrl=${encodeURIComponent("/audit")}`, { maxRedirects: 0 });
+    expect(new URL(inside.headers().location ?? "", inside.url()).pathname).toBe("/audit");
   });
 });

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { Button } from "@/components/ui/button";
 import { oidcProviderName } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getViewer } from "@/lib/auth/viewer";
 import { redirect } from "@/lib/i18n/navigation";
 import { LoginForm } from "./_components/login-form";
@@ -19,7 +20,8 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
   const { locale } = await params;
   setRequestLocale(locale);
   const { callbackUrl } = await searchParams;
-  const callback = typeof callbackUrl === "string" ? callbackUrl : undefined;
+  // Signed-in visitors are sent on at once: only ever to a path of this console (no open redirect).
+  const callback = safeCallbackPath(typeof callbackUrl === "string" ? callbackUrl : undefined);
   if (await getViewer()) redirect({ href: callback ?? "/", locale });
 
   const t = await getTranslations("Login");

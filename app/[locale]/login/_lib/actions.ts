@@ -2,6 +2,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { routing } from "@/lib/i18n/routing";
 
 export type LoginState = {
@@ -19,9 +20,7 @@ const loginInput = z.object({
 
 /** Only same-site paths are followed after sign-in, never another host. */
 function safeCallback(callbackUrl: string | undefined, locale: string): string {
-  if (callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") && !callbackUrl.startsWith("/\\"))
-    return callbackUrl;
-  return locale === routing.defaultLocale ? "/" : `/${locale}`;
+  return safeCallbackPath(callbackUrl) ?? (locale === routing.defaultLocale ? "/" : `/${locale}`);
 }
 
 function refusalOf(code: string): LoginState["error"] {
