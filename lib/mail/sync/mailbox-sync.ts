@@ -112,8 +112,8 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
     // INBOX first: it is what people look at.
     selectable.sort((a, b) => (a.path === "INBOX" ? -1 : b.path === "INBOX" ? 1 : a.path.localeCompare(b.path)));
 
-    const totals = { messages: 0, unseen: 0 };
-    const syncedFolderIds: number[] = [];
+    const totals = { messages: 0, unseen: 0, size: 0n };
+    const sizeless: number[] = [];
     for (const [index, listedFolder] of selectable.entries()) {
       const known = mailbox.folders.find((folder) => folder.path === listedFolder.path);
       const meta: { name: string; delimiter: string | null; specialUse: string | null } = {
@@ -169,11 +169,15 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
       );
       totals.messages += serverStatus.messages;
       if (!NOT_UNREAD.has(folder.specialUse ?? "")) totals.unseen += serverStatus.unseen;
-      syncedFolderIds.push(folder.id);
+      if (serverStatus.size === null) sizeless.push(folder.id);
+      else totals.size += BigInt(serverStatus.size);
     }
 
-    // Each folder stored its size (STATUS=SIZE, or the sizes we hold on servers without it).
-    const disk = await db.mailFolder.aggregate({ where: { id: { in: syncedFolderIds } }, _sum: { sizeBytes: true } });
+    // Disk usage from STATUS=SIZE; a folder on a server without it stored the sum of the sizes we hold.
+    if (sizeless.length > 0) {
+      const measured = await db.mailFolder.aggregate({ where: { id: { in: sizeless } }, _sum: { sizeBytes: true } });
+      totals.size += measured._sum.sizeBytes ?? 0n;
+    }
     const now = new Date();
     await db.mailbox.update({
       where: { id: mailboxId },
@@ -187,7 +191,7 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
         consecutiveFailures: 0,
         messageCount: totals.messages,
         unreadCount: totals.unseen,
-        diskBytes: disk._sum.sizeBytes ?? 0n,
+        diskBytes: totals.size,
         nextSyncAt: nextRegularSync(now, mailbox.owner, mailbox.crmRouteToResponsible),
       },
     });
