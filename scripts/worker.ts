@@ -36,7 +36,7 @@ async function schedule() {
     // Syncs whose worker died, or whose database connection did (a restart), hold no lock: resume them.
     const resumed = await requeueAbandonedSyncs(db, settings.DATABASE_URL);
     if (resumed) log(`resuming ${resumed} sync(s) that nobody was working on`);
-    if (lastProblem) log("scheduler: the database answers again");
+    if (lastProblem) log("scheduler: running normally again");
     lastProblem = "";
   } catch (error) {
     report("scheduler", error);

@@ -95,6 +95,8 @@ export function startSyncWorker(db: Database, options: SyncWorkerOptions) {
  */
 export async function requeueAbandonedSyncs(db: Database, connectionString: string): Promise<number> {
   const candidates = await db.mailbox.findMany({ where: { syncState: "RUNNING" }, select: { id: true } });
+  // Every scheduler tick asks: without candidates, no lock connection is opened.
+  if (candidates.length === 0) return 0;
   const abandoned: number[] = [];
   const session = await LockSession.open(connectionString);
   try {

@@ -46,8 +46,17 @@ function runningServerPort(dataDir: string): number | null {
 async function stopServerAt(dataDir: string) {
   if (runningServerPort(dataDir) === null) return;
   const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  process.kill(pid, "SIGINT");
-  for (let waited = 0; waited < 30_000; waited += 100) {
+  await stopProcess(pid, "SIGINT", 30_000);
+}
+
+/** Sends `signal` to a process we did not start (found by its pid file) and waits until it is gone. */
+export async function stopProcess(pid: number, signal: NodeJS.Signals, timeoutMs: number) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    return; // not running
+  }
+  for (let waited = 0; waited < timeoutMs; waited += 100) {
     try {
       process.kill(pid, 0);
     } catch {
