@@ -32,6 +32,11 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), CONSOLE_DATA_DIR: ".data/e2e", CONSOLE_DB_PORT: "54339", APP_TIME_ZONE: "UTC" },
+    env: {
+      PORT: String(PORT),
+      CONSOLE_DATA_DIR: ".data/e2e",
+      CONSOLE_DB_PORT: process.env.E2E_DB_PORT ?? "54339",
+      APP_TIME_ZONE: "UTC",
+    },
   },
 });

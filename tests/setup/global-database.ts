@@ -19,7 +19,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_ADMIN_URL;
-  const dataDir = path.resolve(".data/test-postgres");
+  // TEST_POSTGRES_DIR lets two test runs (e.g. two checkouts or agents) use separate clusters.
+  const dataDir = path.resolve(process.env.TEST_POSTGRES_DIR ?? ".data/test-postgres");
   // A fresh cluster each run, also where root's checkout keeps it outside (see reachableDir).
   if (!external)
     for (const dir of new Set([dataDir, reachableDir(dataDir, "throwaway")]))
