@@ -1,7 +1,7 @@
 // npm start: database, migrations, demo data on first start, a production build when the
 // sources changed, then the web server (PORT, default 3000) and the sync worker.
 import { type ChildProcess, spawn } from "node:child_process";
-import { ensureBuild, NEXT_BIN } from "./lib/build.ts";
+import { ensureBuild } from "./lib/build.ts";
 import { prepareRuntime } from "./lib/runtime.ts";
 
 const started = Date.now();
@@ -28,10 +28,10 @@ const demoMail = await startDemoMail(log).catch((error: unknown) => {
 });
 await disconnectDb();
 
-// Next runs as a direct child (not through npx, which does not pass signals on), in this
-// process's group: stopping the console, or killing its group, stops everything.
-function run(script: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [script, ...args], {
+// The web server runs as a direct child (not through npx, which does not pass signals on), in
+// this process's group: stopping the console, or killing its group, stops everything.
+function runNode(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, args, {
     stdio: "inherit",
     env: { ...process.env, ...runtime.env, ...extraEnv },
   });
@@ -45,7 +45,9 @@ if (buildCode !== 0) {
 }
 
 const port = process.env.PORT ?? "3000";
-const web = run(NEXT_BIN, ["start", "-p", port], { NODE_ENV: "production" });
+// Our own small server around Next's handler (not `next start`): it fixes the client address
+// the sign-in throttle relies on (scripts/web-server.ts).
+const web = runNode(["--import", "tsx", "scripts/web-server.ts"], { NODE_ENV: "production", PORT: port });
 const children: ChildProcess[] = [web];
 let stopping = false;
 

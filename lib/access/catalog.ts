@@ -16,6 +16,11 @@ export interface PermissionDef {
   /** The reference product's permission number, shown in the editor (webmail only). */
   code?: number;
   levels: readonly LevelDef[];
+  /**
+   * The highest level an external (extranet) user can hold, whatever roles say (SPEC §7): scoped
+   * permissions stop at their own records and 101 is never granted. Unset: no cap (yes/no rights).
+   */
+  externalCap?: number;
 }
 
 const yesNo = [
@@ -43,17 +48,30 @@ const deniedAllowed = [
 ] as const;
 
 export const WEBMAIL = {
-  editRights: { key: "webmail.editRights", module: "WEBMAIL", code: 101, levels: yesNo },
-  viewMailboxes: { key: "webmail.viewMailboxes", module: "WEBMAIL", code: 201, levels: mailboxScope },
-  editMailboxes: { key: "webmail.editMailboxes", module: "WEBMAIL", code: 202, levels: mailboxScope },
+  editRights: { key: "webmail.editRights", module: "WEBMAIL", code: 101, levels: yesNo, externalCap: LEVEL.NONE },
+  // NONE here is "own mailboxes only": the owner always passes.
+  viewMailboxes: {
+    key: "webmail.viewMailboxes",
+    module: "WEBMAIL",
+    code: 201,
+    levels: mailboxScope,
+    externalCap: LEVEL.NONE,
+  },
+  editMailboxes: {
+    key: "webmail.editMailboxes",
+    module: "WEBMAIL",
+    code: 202,
+    levels: mailboxScope,
+    externalCap: LEVEL.NONE,
+  },
   connectOwn: { key: "webmail.connectOwn", module: "WEBMAIL", code: 203, levels: yesNo },
   editCrm: { key: "webmail.editCrm", module: "WEBMAIL", code: 204, levels: yesNo },
 } as const satisfies Record<string, PermissionDef>;
 
 export const TELEPHONY = {
-  callStatistics: { key: "telephony.callStatistics", module: "TELEPHONY", levels: callScope },
-  recordingListen: { key: "telephony.recordingListen", module: "TELEPHONY", levels: callScope },
-  recordingModify: { key: "telephony.recordingModify", module: "TELEPHONY", levels: callScope },
+  callStatistics: { key: "telephony.callStatistics", module: "TELEPHONY", levels: callScope, externalCap: LEVEL.LOW },
+  recordingListen: { key: "telephony.recordingListen", module: "TELEPHONY", levels: callScope, externalCap: LEVEL.LOW },
+  recordingModify: { key: "telephony.recordingModify", module: "TELEPHONY", levels: callScope, externalCap: LEVEL.LOW },
   outgoingCall: {
     key: "telephony.outgoingCall",
     module: "TELEPHONY",
@@ -73,6 +91,7 @@ export const TELEPHONY = {
       { value: LEVEL.MID, key: "departmentUsers" },
       { value: LEVEL.MAX, key: "anyUser" },
     ],
+    externalCap: LEVEL.LOW,
   },
   settings: { key: "telephony.settings", module: "TELEPHONY", levels: deniedAllowed },
   numbers: { key: "telephony.numbers", module: "TELEPHONY", levels: deniedAllowed },

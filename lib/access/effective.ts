@@ -20,6 +20,8 @@ export interface EffectivePermission {
   level: number;
   /** True when the level comes from being a portal administrator, not from a role. */
   viaPortalAdmin: boolean;
+  /** True when roles grant more than an external user can hold, so the level was capped (SPEC §7). */
+  cappedForExternal: boolean;
   /** Every assignment that grants something for this permission, highest first. */
   sources: LevelSource[];
 }
@@ -55,6 +57,7 @@ export async function effectivePermissions(db: Db, subjects: SubjectSet): Promis
   for (const module of ["WEBMAIL", "TELEPHONY"] as const) {
     for (const permission of permissionsOf(module)) {
       const key = permission.key as PermissionKey;
+      const cap = subjects.isEmployee ? undefined : permission.externalCap;
       const sources: LevelSource[] = grants
         .filter((grant) => grant.module === module && grant.key === key)
         .map(({ roleId, roleName, systemCode, assignmentId, subjectKind, subjectRefId, level }) => ({
@@ -68,9 +71,17 @@ export async function effectivePermissions(db: Db, subjects: SubjectSet): Promis
         }));
       sources.sort((a, b) => b.level - a.level || a.roleId - b.roleId);
       const fromRoles = sources[0]?.level ?? LEVEL.NONE;
-      // Portal administrators hold every permission at its highest level, whatever the roles say.
-      const level = subjects.isPortalAdmin ? LEVEL.MAX : fromRoles;
-      result[module].set(key, { key, level, viaPortalAdmin: subjects.isPortalAdmin && fromRoles < LEVEL.MAX, sources });
+      // Portal administrators hold every permission at its highest level, whatever the roles say;
+      // external users never more than their cap, whatever roles reach them (users, groups).
+      const uncapped = subjects.isPortalAdmin ? LEVEL.MAX : fromRoles;
+      const level = cap === undefined ? uncapped : Math.min(uncapped, cap);
+      result[module].set(key, {
+        key,
+        level,
+        viaPortalAdmin: subjects.isPortalAdmin && fromRoles < LEVEL.MAX,
+        cappedForExternal: level < uncapped,
+        sources,
+      });
     }
   }
   return result;

@@ -1,12 +1,15 @@
 // Property test over random organisations: for every user, the scope's database filter returns
 // exactly the rows its single-record check accepts — and both match a naive reading of SPEC §4.1
 // written independently here (the oracle), so "agreeing" cannot mean "agreeing on a mistake".
+// External users get roles through every kind of subject (themselves, user groups, an external
+// workgroup) and may even carry an admin flag; SPEC §7 caps them all the same.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "../db.ts";
 import { resetDatabase } from "../demo/seed.ts";
 import { loadAccess } from "./access.ts";
-import { LEVEL, WEBMAIL } from "./catalog.ts";
+import { LEVEL, TELEPHONY, WEBMAIL } from "./catalog.ts";
+import { scopeIncludes } from "./scopes.ts";
 
 const SUBJECT_KINDS = [
   "USER",
@@ -15,6 +18,7 @@ const SUBJECT_KINDS = [
   "ALL_HEADS",
   "ALL_EMPLOYEES",
   "USER_GROUP",
+  "WORK_GROUP",
   "ADMINS",
 ] as const;
 const LEVELS = [LEVEL.NONE, LEVEL.LOW, LEVEL.MID, LEVEL.MAX];
@@ -31,10 +35,13 @@ const organisation = fc.record({
   }),
   memberships: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 30 }),
   groupMembers: fc.array(fc.nat(), { maxLength: 6 }),
+  workGroupMembers: fc.array(fc.nat(), { maxLength: 6 }),
   roles: fc.array(
     fc.record({
       view: fc.constantFrom(...LEVELS),
       edit: fc.constantFrom(...LEVELS),
+      editRights: fc.constantFrom(LEVEL.NONE, LEVEL.MAX),
+      callStatistics: fc.constantFrom(...LEVELS),
       assignments: fc.array(fc.tuple(fc.constantFrom(...SUBJECT_KINDS), fc.nat()), { maxLength: 3 }),
     }),
     { maxLength: 4 },
@@ -56,7 +63,8 @@ async function build(org: Org) {
           firstName: "U",
           lastName: `${index}`,
           kind: user.external ? "EXTERNAL" : "EMPLOYEE",
-          isPortalAdmin: user.admin && !user.external && index > 0,
+          // Externals may carry the flag too: it must not make them administrators.
+          isPortalAdmin: user.admin && index > 0,
         },
       }),
     );
@@ -90,6 +98,15 @@ async function build(org: Org) {
       members: { create: [...new Set(org.groupMembers.map((u) => pick(users, u).id))].map((userId) => ({ userId })) },
     },
   });
+  const workGroup = await db.workGroup.create({
+    data: {
+      name: "partners",
+      isExternal: true,
+      members: {
+        create: [...new Set(org.workGroupMembers.map((u) => pick(users, u).id))].map((userId) => ({ userId })),
+      },
+    },
+  });
   const refOf = (kind: (typeof SUBJECT_KINDS)[number], n: number) =>
     kind === "USER"
       ? pick(users, n).id
@@ -97,7 +114,9 @@ async function build(org: Org) {
         ? pick(departments, n).id
         : kind === "USER_GROUP"
           ? group.id
-          : 0;
+          : kind === "WORK_GROUP"
+            ? workGroup.id
+            : 0;
   for (const role of org.roles) {
     const assignments = [
       ...new Map(
@@ -115,8 +134,17 @@ async function build(org: Org) {
           create: [
             { key: WEBMAIL.viewMailboxes.key, level: role.view },
             { key: WEBMAIL.editMailboxes.key, level: role.edit },
+            { key: WEBMAIL.editRights.key, level: role.editRights },
           ],
         },
+        assignments: { createMany: { data: assignments } },
+      },
+    });
+    await db.role.create({
+      data: {
+        module: "TELEPHONY",
+        name: "t",
+        permissions: { create: [{ key: TELEPHONY.callStatistics.key, level: role.callStatistics }] },
         assignments: { createMany: { data: assignments } },
       },
     });
@@ -156,8 +184,11 @@ async function oracle(viewerId: number) {
   const departments = await db.department.findMany();
   const members = await db.departmentMember.findMany();
   const groupMembers = await db.userGroupMember.findMany();
+  const workGroupMembers = await db.workGroupMember.findMany();
   const roles = await db.role.findMany({ include: { permissions: true, assignments: true } });
   const viewer = users.find((user) => user.id === viewerId)!;
+  const external = viewer.kind === "EXTERNAL";
+  const isAdmin = viewer.isPortalAdmin && !external;
   const belongs = (userId: number, departmentId: number) =>
     members.some((m) => m.userId === userId && m.departmentId === departmentId) ||
     departments.some((d) => d.id === departmentId && d.headId === userId);
@@ -169,11 +200,19 @@ async function oracle(viewerId: number) {
     if (kind === "ALL_HEADS") return departments.some((d) => d.headId === viewerId);
     if (kind === "ALL_EMPLOYEES") return viewer.kind === "EMPLOYEE";
     if (kind === "USER_GROUP") return groupMembers.some((g) => g.userId === viewerId && g.userGroupId === refId);
-    if (kind === "ADMINS") return viewer.isPortalAdmin;
+    if (kind === "WORK_GROUP") return workGroupMembers.some((w) => w.userId === viewerId && w.workGroupId === refId);
+    if (kind === "ADMINS") return isAdmin;
     return false;
   };
-  const level = (key: string) =>
-    viewer.isPortalAdmin
+  // SPEC §7: for externals, mailbox scopes stop at their own, call scopes at "own", 101 never.
+  const externalCeiling: Record<string, number> = {
+    [WEBMAIL.viewMailboxes.key]: LEVEL.NONE,
+    [WEBMAIL.editMailboxes.key]: LEVEL.NONE,
+    [WEBMAIL.editRights.key]: LEVEL.NONE,
+    [TELEPHONY.callStatistics.key]: LEVEL.LOW,
+  };
+  const level = (key: string) => {
+    const granted = isAdmin
       ? LEVEL.MAX
       : Math.max(
           0,
@@ -181,6 +220,8 @@ async function oracle(viewerId: number) {
             .filter((r) => r.assignments.some((a) => matches(a.subjectKind, a.subjectRefId)))
             .map((r) => r.permissions.find((p) => p.key === key)?.level ?? 0),
         );
+    return external ? Math.min(granted, externalCeiling[key] ?? granted) : granted;
+  };
   const own = departments.filter((d) => belongs(viewerId, d.id)).map((d) => d.id);
   const ownTree = [...new Set(own.flatMap(below))];
   const sees = (key: string) => (ownerId: number) => {
@@ -194,7 +235,20 @@ async function oracle(viewerId: number) {
   const reads = (mailbox: { id: number; ownerId: number }) =>
     mailbox.ownerId === viewerId ||
     shares.some((s) => s.mailboxId === mailbox.id && matches(s.subjectKind, s.subjectRefId));
-  return { view: sees(WEBMAIL.viewMailboxes.key), edit: sees(WEBMAIL.editMailboxes.key), reads };
+  const callsOf = (ownerId: number) => {
+    const granted = level(TELEPHONY.callStatistics.key);
+    if (granted === LEVEL.MAX) return true;
+    if (granted === LEVEL.LOW) return ownerId === viewerId;
+    if (granted === LEVEL.MID) return ownerId === viewerId || ownTree.some((d) => belongs(ownerId, d));
+    return false;
+  };
+  return {
+    view: sees(WEBMAIL.viewMailboxes.key),
+    edit: sees(WEBMAIL.editMailboxes.key),
+    reads,
+    callsOf,
+    editsRights: level(WEBMAIL.editRights.key) > LEVEL.NONE,
+  };
 }
 
 describe("scope filters agree with single-record checks (property)", () => {
@@ -224,6 +278,11 @@ describe("scope filters agree with single-record checks (property)", () => {
             expect(filtered).toEqual(checked);
             expect(filtered).toEqual(spec);
           }
+          expect(access.allowed(WEBMAIL.editRights.key)).toBe(expected.editsRights);
+          const calls = await access.calls("statistics");
+          expect(users.filter((user) => scopeIncludes(calls, user.id)).map((user) => user.id)).toEqual(
+            users.filter((user) => expected.callsOf(user.id)).map((user) => user.id),
+          );
           const readable = access.readableMailboxes();
           const filtered = (await db.mailbox.findMany({ where: readable.where, select: { id: true } }))
             .map((row) => row.id)

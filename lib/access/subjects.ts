@@ -88,11 +88,14 @@ function buildSubjectSet(userId: number, row: SubjectRow): SubjectSet {
   if (isHead) refs.push({ kind: "ALL_HEADS", refId: 0 });
   // External (extranet) users are never "all employees", whatever else they are.
   if (isEmployee) refs.push({ kind: "ALL_EMPLOYEES", refId: 0 });
-  if (row.isPortalAdmin) refs.push({ kind: "ADMINS", refId: 0 });
+  // Administration is for employees only: an external user flagged admin (by mistake or by a
+  // data import) is still sealed in the extranet.
+  const isPortalAdmin = row.isPortalAdmin && isEmployee;
+  if (isPortalAdmin) refs.push({ kind: "ADMINS", refId: 0 });
   return {
     userId,
     isEmployee,
-    isPortalAdmin: row.isPortalAdmin,
+    isPortalAdmin,
     ownDepartmentIds,
     ownDepartmentPaths: paths,
     departmentTreeIds,

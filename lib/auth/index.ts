@@ -5,8 +5,10 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db.ts";
 import { oidcSettings } from "../env.ts";
+import { clientAddressOf } from "../http/client-address.ts";
 import { authConfig } from "./config.ts";
 import { checkCredentials, type SignInRefusal } from "./credentials.ts";
+import { revokeSession, sessionIsLive } from "./sessions.ts";
 
 /** Carries the refusal reason to the login action (Auth.js puts `code` on the error). */
 class RefusedSignIn extends CredentialsSignin {
@@ -22,10 +24,14 @@ function providers(): Provider[] {
   const list: Provider[] = [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) throw new RefusedSignIn("invalid");
-        const result = await checkCredentials(parsed.data.email, parsed.data.password);
+        const result = await checkCredentials(
+          parsed.data.email,
+          parsed.data.password,
+          clientAddressOf(request.headers),
+        );
         if (!result.ok) throw new RefusedSignIn(result.reason, result.retryAfterSeconds);
         return { id: String(result.userId) };
       },
@@ -59,12 +65,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return user !== null && user.status !== "DEACTIVATED";
     },
     async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc" && typeof profile?.email === "string") {
-        const found = await db.user.findUnique({ where: { email: profile.email.toLowerCase() }, select: { id: true } });
-        if (found) token.uid = String(found.id);
-        return token;
+      // An OIDC sign-in becomes a session of the matching user, with its own session id.
+      if (account?.provider === "oidc") {
+        const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : "";
+        const found = await db.user.findUnique({ where: { email }, select: { id: true } });
+        if (!found) return null;
+        user = { id: String(found.id) };
       }
-      return authConfig.callbacks.jwt({ token, user });
+      const next = authConfig.callbacks.jwt({ token, user });
+      if (!next) return null;
+      // Every route that reads the session, Auth.js's own included, drops one that was signed
+      // out or whose user was deactivated: the cookie is cleared instead of being re-issued.
+      return (await sessionIsLive(next)) ? next : null;
+    },
+  },
+  events: {
+    // Auth.js's own sign-out endpoint ends the session on the server too, not only the cookie.
+    async signOut(message) {
+      if ("token" in message && message.token) await revokeSession(message.token);
     },
   },
 });

@@ -3,8 +3,8 @@
 import { cache } from "react";
 import { db } from "../db.ts";
 import { recordActivity } from "../mailboxes/activity.ts";
-import { SESSION_MAX_AGE_SECONDS } from "./config.ts";
 import { auth } from "./index.ts";
+import { revokeSession } from "./sessions.ts";
 
 export const viewerSelect = {
   id: true,
@@ -30,16 +30,7 @@ export function sessionIdOf(session: unknown): string | null {
 /** Ends the current session on the server (before its cookie is cleared). */
 export async function revokeCurrentSession() {
   const session = await auth();
-  const sid = sessionIdOf(session);
-  const userId = Number(session?.user?.id);
-  if (!sid || !Number.isInteger(userId)) return;
-  await db.revokedSession.upsert({
-    where: { id: sid },
-    create: { id: sid, userId, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) },
-    update: {},
-  });
-  // Entries for tokens that have expired anyway are no longer needed.
-  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  await revokeSession({ uid: session?.user?.id, sid: sessionIdOf(session) ?? undefined });
 }
 
 export const getViewer = cache(async (): Promise<Viewer | null> => {
