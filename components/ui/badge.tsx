@@ -10,7 +10,7 @@ const badgeVariants = cva(
         default: "border-transparent bg-primary/10 text-primary",
         secondary: "border-transparent bg-secondary text-secondary-foreground",
         success: "border-transparent bg-success/15 text-[oklch(0.42_0.12_150)]",
-        warning: "border-transparent bg-warning/20 text-[oklch(0.45_0.1_70)]",
+        warning: "border-transparent bg-warning/20 text-warning-foreground",
         destructive: "border-transparent bg-destructive/10 text-destructive",
         outline: "text-foreground",
       },

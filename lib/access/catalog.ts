@@ -93,7 +93,8 @@ export const TELEPHONY = {
     ],
     externalCap: LEVEL.LOW,
   },
-  settings: { key: "telephony.settings", module: "TELEPHONY", levels: deniedAllowed },
+  // The telephony role editor: like 101, governance of the company, never for external users.
+  settings: { key: "telephony.settings", module: "TELEPHONY", levels: deniedAllowed, externalCap: LEVEL.NONE },
   numbers: { key: "telephony.numbers", module: "TELEPHONY", levels: deniedAllowed },
   balance: { key: "telephony.balance", module: "TELEPHONY", levels: deniedAllowed },
 } as const satisfies Record<string, PermissionDef>;

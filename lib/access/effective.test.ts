@@ -93,4 +93,49 @@ describe("effective permissions: highest level wins", () => {
     expect(access.level(WEBMAIL.viewMailboxes.key)).toBe(NONE);
     expect(access.level(TELEPHONY.callStatistics.key)).toBe(NONE);
   });
+
+  it("caps extranet users at their own records, whatever roles reach them, and never grants 101", async () => {
+    const flagged = await createUser(db, { kind: "EXTERNAL", isPortalAdmin: true });
+    const partners = await db.workGroup.create({
+      data: { name: "Partners", isExternal: true, members: { create: [{ userId: flagged.id }] } },
+    });
+    await createRole(
+      db,
+      "WEBMAIL",
+      {
+        [WEBMAIL.viewMailboxes.key]: MAX,
+        [WEBMAIL.editMailboxes.key]: MAX,
+        [WEBMAIL.editRights.key]: MAX,
+        [WEBMAIL.connectOwn.key]: MAX,
+      },
+      [{ kind: "WORK_GROUP", refId: partners.id }],
+      "Partners everything",
+    );
+    await createRole(
+      db,
+      "TELEPHONY",
+      {
+        [TELEPHONY.callStatistics.key]: MAX,
+        [TELEPHONY.userSettings.key]: MID,
+        [TELEPHONY.settings.key]: MAX,
+        [TELEPHONY.numbers.key]: MAX,
+      },
+      [{ kind: "USER", refId: flagged.id }],
+      "Partner phones",
+    );
+    const access = await loadAccess(db, flagged.id);
+    expect(access.isPortalAdmin).toBe(false);
+    expect(access.level(WEBMAIL.viewMailboxes.key)).toBe(NONE);
+    expect(access.level(WEBMAIL.editMailboxes.key)).toBe(NONE);
+    expect(access.level(WEBMAIL.editRights.key)).toBe(NONE);
+    expect(access.level(TELEPHONY.callStatistics.key)).toBe(LOW);
+    expect(access.level(TELEPHONY.userSettings.key)).toBe(LOW);
+    expect(access.level(TELEPHONY.settings.key)).toBe(NONE);
+    // Yes/no rights about their own work still apply (SPEC §7).
+    expect(access.level(WEBMAIL.connectOwn.key)).toBe(MAX);
+    expect(access.level(TELEPHONY.numbers.key)).toBe(MAX);
+    expect(access.permissions.WEBMAIL.get(WEBMAIL.viewMailboxes.key)).toMatchObject({ cappedForExternal: true });
+    expect(await access.mailboxes("view")).toMatchObject({ owners: { kind: "users", userIds: new Set([flagged.id]) } });
+    expect(await access.calls("statistics")).toEqual({ kind: "users", userIds: new Set([flagged.id]) });
+  });
 });

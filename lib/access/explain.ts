@@ -30,5 +30,10 @@ export async function explainRights(
     ),
   );
   const unique = [...new Map(refs.map((ref) => [subjectKey(ref), ref])).values()];
-  return { user, modules: explained, subjects: await describeSubjects(db, unique) };
+  // As the access module sees it: an admin flag on an external user grants nothing (SPEC §7).
+  return {
+    user: { ...user, isPortalAdmin: access.isPortalAdmin },
+    modules: explained,
+    subjects: await describeSubjects(db, unique),
+  };
 }

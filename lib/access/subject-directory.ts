@@ -19,9 +19,15 @@ export interface SubjectLabel {
   detail: string | null;
   /** Set on users, so avatars have a stable colour and initials. */
   user?: { id: number; firstName: string; lastName: string };
+  /** An external user, or a group with external members: roles reach them only capped (SPEC §7). */
+  external?: boolean;
 }
 
 const SEARCH_LIMIT = 8;
+
+const externalMemberCount = {
+  _count: { select: { members: { where: { user: { kind: "EXTERNAL" as const } } } } },
+};
 
 export async function describeSubjects(db: Db, refs: SubjectRef[]): Promise<Record<string, SubjectLabel>> {
   const idsOf = (...kinds: AccessSubjectKind[]) => [
@@ -30,7 +36,7 @@ export async function describeSubjects(db: Db, refs: SubjectRef[]): Promise<Reco
   const [users, departments, workGroups, userGroups] = await Promise.all([
     db.user.findMany({
       where: { id: { in: idsOf("USER") } },
-      select: { id: true, firstName: true, lastName: true, email: true },
+      select: { id: true, firstName: true, lastName: true, email: true, kind: true },
     }),
     db.department.findMany({
       where: { id: { in: idsOf("DEPARTMENT", "DEPARTMENT_TREE") } },
@@ -38,9 +44,12 @@ export async function describeSubjects(db: Db, refs: SubjectRef[]): Promise<Reco
     }),
     db.workGroup.findMany({
       where: { id: { in: idsOf("WORK_GROUP") } },
-      select: { id: true, name: true, isExternal: true },
+      select: { id: true, name: true, isExternal: true, ...externalMemberCount },
     }),
-    db.userGroup.findMany({ where: { id: { in: idsOf("USER_GROUP") } }, select: { id: true, name: true } }),
+    db.userGroup.findMany({
+      where: { id: { in: idsOf("USER_GROUP") } },
+      select: { id: true, name: true, ...externalMemberCount },
+    }),
   ]);
   const labels: Record<string, SubjectLabel> = {};
   for (const ref of refs) {
@@ -48,15 +57,24 @@ export async function describeSubjects(db: Db, refs: SubjectRef[]): Promise<Reco
     let label: SubjectLabel = base;
     if (ref.kind === "USER") {
       const user = users.find((candidate) => candidate.id === ref.refId);
-      if (user) label = { ...base, name: `${user.firstName} ${user.lastName}`, detail: user.email, user };
+      if (user) {
+        const { kind, ...person } = user;
+        label = { ...base, name: `${user.firstName} ${user.lastName}`, detail: user.email, user: person };
+        if (kind === "EXTERNAL") label.external = true;
+      }
     } else if (ref.kind === "DEPARTMENT" || ref.kind === "DEPARTMENT_TREE") {
       const department = departments.find((candidate) => candidate.id === ref.refId);
       if (department) label = { ...base, name: department.name, detail: department.parent?.name ?? null };
     } else if (ref.kind === "WORK_GROUP") {
       const group = workGroups.find((candidate) => candidate.id === ref.refId);
-      if (group) label = { ...base, name: group.name, detail: group.isExternal ? "external" : null };
+      if (group) {
+        label = { ...base, name: group.name, detail: group.isExternal ? "external" : null };
+        if (group.isExternal || group._count.members > 0) label.external = true;
+      }
     } else if (ref.kind === "USER_GROUP") {
-      label = { ...base, name: userGroups.find((candidate) => candidate.id === ref.refId)?.name ?? null };
+      const group = userGroups.find((candidate) => candidate.id === ref.refId);
+      label = { ...base, name: group?.name ?? null };
+      if (group && group._count.members > 0) label.external = true;
     }
     labels[label.key] = label;
   }

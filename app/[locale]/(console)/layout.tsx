@@ -10,7 +10,7 @@ export default async function ConsoleLayout({ children, params }: LayoutProps<"/
   setRequestLocale(locale);
   const { viewer, access } = await requireSignedIn();
   const notifications = await recentNotifications(db, viewer.id);
-  const role = viewer.isPortalAdmin ? "admin" : viewer.kind === "EXTERNAL" ? "external" : "employee";
+  const role = access.isPortalAdmin ? "admin" : viewer.kind === "EXTERNAL" ? "external" : "employee";
   return (
     <AppShell
       user={{ id: viewer.id, firstName: viewer.firstName, lastName: viewer.lastName, email: viewer.email, role }}

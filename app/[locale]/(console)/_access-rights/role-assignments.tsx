@@ -62,6 +62,11 @@ export function RoleAssignments({
                   })}
                 </div>
               )}
+              {role.assignments.some((subject) => labels[subjectKey(subject)]?.external) && (
+                <p className="text-xs text-warning-foreground" data-testid="external-assignment-warning">
+                  {t("externalAssignmentWarning")}
+                </p>
+              )}
               {error && <p className="text-xs text-destructive">{t(`validation.${error}` as "validation.required")}</p>}
             </Card>
           );

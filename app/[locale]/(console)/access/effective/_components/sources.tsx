@@ -25,12 +25,21 @@ export function PermissionSources({
   if (permission.sources.length === 0) return <span className="text-muted-foreground">{t("noRole")}</span>;
   return (
     <ul className="flex flex-col gap-0.5">
+      {permission.cappedForExternal && (
+        <li className="font-medium text-warning-foreground" data-testid="external-cap-note">
+          {t("externalCap")}
+        </li>
+      )}
       {permission.sources.map((source) => {
         const subject = { kind: source.subjectKind, refId: source.subjectRefId };
         return (
           <li
             key={source.assignmentId}
-            className={cn(source.level === permission.level ? "font-medium" : "text-muted-foreground")}
+            className={cn(
+              source.level === permission.level && !permission.cappedForExternal
+                ? "font-medium"
+                : "text-muted-foreground",
+            )}
             data-testid="permission-source"
           >
             {t("source", {
