@@ -48,3 +48,23 @@ export async function callAction(
   if (body.includes('"ok":true')) return { ok: true, body };
   throw new Error(`unexpected action response (${response.status()}): ${body.slice(0, 300)}`);
 }
+
+/** Like callAction, but returns the whole response text, for checks on what an answer contains. */
+export async function callActionForBody(
+  request: APIRequestContext,
+  baseURL: string,
+  target: { file: string; name: string; path: string },
+  input: unknown,
+): Promise<string> {
+  const response = await request.post(target.path, {
+    headers: {
+      "Next-Action": actionId(target.file, target.name),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: baseURL,
+    },
+    data: JSON.stringify([input]),
+    maxRedirects: 0,
+  });
+  return response.text();
+}
