@@ -113,3 +113,15 @@ test("after ten connection tests in five minutes the next one is refused, with t
     /^Too many connection tests in a short time\. Try again in [1-5] minutes?\.$/,
   );
 });
+
+test("the demo's own mail server stays allowed: its mailboxes sync", async () => {
+  // scripts/start.ts allows exactly the demo Dovecot it starts (127.0.0.1 and its port).
+  const demo = () =>
+    e2eQuery<{ status: string; lastErrorCode: string | null }>(
+      `SELECT status, "lastErrorCode" FROM "Mailbox" WHERE "imapHost" = '127.0.0.1' AND email LIKE '%@northwind.example'`,
+    );
+  test.skip((await demo()).length === 0, "no demo mail server (Dovecot is not installed)");
+  await expect
+    .poll(async () => [...new Set((await demo()).map((row) => row.lastErrorCode ?? row.status))], { timeout: 60_000 })
+    .toEqual(["OK"]);
+});
