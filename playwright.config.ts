@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/e2e/browser.ts";
+import { E2E_ALLOWED_NETWORKS } from "./tests/e2e/mail-ports.ts";
 
 // The end-to-end tests run the production build against their own embedded database
 // (.data/e2e), reseeded with the demo organisation at the start of every run.
@@ -37,6 +38,8 @@ export default defineConfig({
       CONSOLE_DATA_DIR: ".data/e2e",
       CONSOLE_DB_PORT: process.env.E2E_DB_PORT ?? "54339",
       APP_TIME_ZONE: "UTC",
+      // The specs' own mail servers; scripts/start.ts adds the demo Dovecot's address and port.
+      MAIL_ALLOWED_NETWORKS: E2E_ALLOWED_NETWORKS,
     },
   },
 });

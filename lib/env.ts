@@ -1,6 +1,7 @@
 // The one place that reads process.env (DESIGN §7.8). Parsed on first use, not at import, so
 // `next build` works without a database; a missing value fails loudly the first time it is needed.
 import { z } from "zod";
+import { AllowedNetworksError, parseAllowedNetworks } from "./mail/allowed-networks.ts";
 
 const optionalText = z
   .string()
@@ -29,6 +30,19 @@ const schema = z.object({
   SYNC_WINDOW_SIZE: z.coerce.number().int().min(100).max(50_000).default(10_000),
   /** How often a worker enqueues due mailboxes and requeues syncs nobody is working on. */
   WORKER_SCHEDULER_MS: z.coerce.number().int().min(500).max(3_600_000).default(15_000),
+  /** Internal networks mail servers may be in (lib/mail/outbound); unset: public addresses only. */
+  MAIL_ALLOWED_NETWORKS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        return parseAllowedNetworks(value);
+      } catch (error) {
+        if (!(error instanceof AllowedNetworksError)) throw error;
+        context.addIssue({ code: "custom", message: error.problem });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "CONFLICT"
   | "VALIDATION"
   | "CONNECTION_FAILED"
+  | "RATE_LIMITED"
   | "UNEXPECTED";
 
 /** Field path → message key (under Validation in the message catalogs). */
@@ -51,13 +52,25 @@ export class ValidationError extends DomainError {
   }
 }
 
-/** The mail server could not be reached or refused the credentials (SPEC §3.1's precise errors). */
+/**
+ * The mail server could not be reached or refused the credentials (SPEC §3.1's precise errors).
+ * Which server and the kind of failure only: the server's own text (banner, TLS or errno message)
+ * would let the browser map out what runs at an address (security #10, finding 6).
+ */
 export class ConnectionFailedError extends DomainError {
-  constructor(server: "imap" | "smtp", mailCode: string, serverText: string) {
-    super("CONNECTION_FAILED", `${server} connection failed: ${mailCode}`, undefined, {
-      server,
-      mailCode,
-      serverText: serverText.slice(0, 300),
+  constructor(server: "imap" | "smtp", mailCode: string) {
+    super("CONNECTION_FAILED", `${server} connection failed: ${mailCode}`, undefined, { server, mailCode });
+  }
+}
+
+/** Too many attempts in a short time; the UI says how long to wait. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    what: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", `rate limited: ${what}, retry in ${retryAfterSeconds} s`, undefined, {
+      retryAfterSeconds: String(retryAfterSeconds),
     });
   }
 }

@@ -10,7 +10,10 @@ if (!server) {
   await runtime.database.stop();
   process.exit(1);
 }
-log("running; Ctrl-C stops it");
+// The console refuses internal addresses unless allowed; `npm start` adds this entry by itself.
+log(
+  `running; the console and its workers need MAIL_ALLOWED_NETWORKS to include ${server.allowedNetwork}; Ctrl-C stops it`,
+);
 const stop = async () => {
   await server.stop();
   await runtime.database.stop();

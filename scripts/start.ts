@@ -1,12 +1,21 @@
 // npm start: database, migrations, demo data on first start, a production build when the
 // sources changed, then the web server (PORT, default 3000) and the sync worker.
 import { type ChildProcess, spawn } from "node:child_process";
+import { AllowedNetworksError, parseAllowedNetworks } from "../lib/mail/allowed-networks.ts";
 import { ensureBuild } from "./lib/build.ts";
 import { prepareRuntime } from "./lib/runtime.ts";
 
 const started = Date.now();
 const log = (line: string) => console.log(`[console] ${line}`);
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
+// A garbled allow-list is refused before anything starts, not at the first connection test.
+try {
+  parseAllowedNetworks(process.env.MAIL_ALLOWED_NETWORKS);
+} catch (error) {
+  if (!(error instanceof AllowedNetworksError)) throw error;
+  log(error.message);
+  process.exit(1);
+}
 const runtime = await prepareRuntime(log);
 
 const { startDemoMail } = await import("./lib/demo-mail.ts");
@@ -27,6 +36,10 @@ const demoMail = await startDemoMail(log).catch((error: unknown) => {
   return null;
 });
 await disconnectDb();
+// Mail servers on internal addresses are refused (lib/mail/outbound.ts): the web server and the
+// worker allow what the installation allows, plus exactly the demo Dovecot's address and port.
+const allowedNetworks = [process.env.MAIL_ALLOWED_NETWORKS?.trim(), demoMail?.allowedNetwork].filter(Boolean).join(",");
+if (allowedNetworks) runtime.env.MAIL_ALLOWED_NETWORKS = allowedNetworks;
 
 // The web server runs as a direct child (not through npx, which does not pass signals on), in
 // this process's group: stopping the console, or killing its group, stops everything.

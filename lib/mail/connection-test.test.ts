@@ -6,7 +6,7 @@ import { SmtpPeer } from "../../tests/fixtures/smtp.ts";
 import { testConnection } from "./connection-test.ts";
 import type { MailServerSettings } from "./settings.ts";
 
-const FAST = { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 };
+const FAST = { timeouts: { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 } };
 
 describe("connection test against real servers", () => {
   let dovecot: Dovecot;

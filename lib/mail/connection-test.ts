@@ -1,19 +1,26 @@
 // Before a mailbox is saved its servers are tried (SPEC §3.1): IMAP login and folder list, SMTP
-// authentication. The result names the failure precisely enough for the form to explain it.
+// authentication. Only at addresses the outbound policy allows (./outbound.ts); the result is the
+// kind of failure, never the server's own words, which would tell a prober what runs at an address.
 import nodemailer from "nodemailer";
 import { classifyMailError, type MailErrorCode } from "./errors.ts";
 import { connectImap, createImapClient, DEFAULT_IMAP_TIMEOUTS, type ImapTimeouts } from "./imap-client.ts";
+import { configuredOutboundPolicy, type OutboundPolicy, resolveEndpoint } from "./outbound.ts";
 import type { MailServerSettings, ServerEndpoint } from "./settings.ts";
 
 export type ConnectionTestResult =
   | { ok: true; folders: string[] }
-  | { ok: false; server: "imap" | "smtp"; code: MailErrorCode; detail: string };
+  | { ok: false; server: "imap" | "smtp"; code: MailErrorCode };
 
-export async function testImap(
-  endpoint: ServerEndpoint,
-  timeouts: ImapTimeouts = DEFAULT_IMAP_TIMEOUTS,
-): Promise<string[]> {
-  const client = await connectImap(createImapClient(endpoint, { timeouts }));
+export interface ConnectionTestOptions {
+  timeouts?: ImapTimeouts;
+  /** Where the servers may be; the installation's MAIL_ALLOWED_NETWORKS policy by default. */
+  outbound?: OutboundPolicy;
+}
+
+export async function testImap(endpoint: ServerEndpoint, options: ConnectionTestOptions = {}): Promise<string[]> {
+  const timeouts = options.timeouts ?? DEFAULT_IMAP_TIMEOUTS;
+  const target = await resolveEndpoint(endpoint, options.outbound, timeouts.connectionMs);
+  const client = await connectImap(createImapClient(target, { timeouts }));
   try {
     return (await client.list()).map((folder) => folder.path);
   } catch (error) {
@@ -23,14 +30,18 @@ export async function testImap(
   }
 }
 
-export async function testSmtp(endpoint: ServerEndpoint, timeoutMs = 15_000): Promise<void> {
+export async function testSmtp(endpoint: ServerEndpoint, options: ConnectionTestOptions = {}): Promise<void> {
+  const timeoutMs = options.timeouts?.connectionMs ?? 15_000;
+  const target = await resolveEndpoint(endpoint, options.outbound, timeoutMs);
   const transport = nodemailer.createTransport({
-    host: endpoint.host,
-    port: endpoint.port,
-    secure: endpoint.security === "SSL",
-    requireTLS: endpoint.security === "STARTTLS",
-    ignoreTLS: endpoint.security === "NONE",
-    auth: { user: endpoint.login, pass: endpoint.password },
+    // The checked address (an IP needs no lookup); TLS sends and verifies the typed name.
+    host: target.address,
+    port: target.port,
+    secure: target.security === "SSL",
+    requireTLS: target.security === "STARTTLS",
+    ignoreTLS: target.security === "NONE",
+    tls: target.servername ? { servername: target.servername } : undefined,
+    auth: { user: target.login, pass: target.password },
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
@@ -47,21 +58,21 @@ export async function testSmtp(endpoint: ServerEndpoint, timeoutMs = 15_000): Pr
 
 export async function testConnection(
   settings: MailServerSettings,
-  timeouts?: ImapTimeouts,
+  options: ConnectionTestOptions = {},
 ): Promise<ConnectionTestResult> {
+  // One policy for both servers, read once.
+  const resolved = { ...options, outbound: options.outbound ?? configuredOutboundPolicy() };
   let folders: string[];
   try {
-    folders = await testImap(settings.imap, timeouts);
+    folders = await testImap(settings.imap, resolved);
   } catch (error) {
-    const failure = classifyMailError(error);
-    return { ok: false, server: "imap", code: failure.code, detail: failure.message };
+    return { ok: false, server: "imap", code: classifyMailError(error).code };
   }
   if (settings.smtp) {
     try {
-      await testSmtp(settings.smtp, timeouts?.connectionMs);
+      await testSmtp(settings.smtp, resolved);
     } catch (error) {
-      const failure = classifyMailError(error);
-      return { ok: false, server: "smtp", code: failure.code, detail: failure.message };
+      return { ok: false, server: "smtp", code: classifyMailError(error).code };
     }
   }
   return { ok: true, folders };

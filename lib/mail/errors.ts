@@ -1,5 +1,6 @@
 // What went wrong talking to a mail server, as a code the console can explain in every language.
-// The server's own text is kept for the hover detail, never a password.
+// The message (the server's own text, never a password) is for the server's logs and the mailbox
+// row only: the browser gets the code, as banners and errno text tell a prober what runs where.
 
 export type MailErrorCode =
   | "AUTH_FAILED"
@@ -10,7 +11,9 @@ export type MailErrorCode =
   | "CONNECTION_LOST"
   /** A FETCH that reported success but lacked messages the server holds: nothing was committed. */
   | "INCOMPLETE_RESPONSE"
-  | "SERVER_ERROR";
+  | "SERVER_ERROR"
+  /** The host is (or resolves to) an internal address that MAIL_ALLOWED_NETWORKS does not allow. */
+  | "ADDRESS_NOT_ALLOWED";
 
 export class MailError extends Error {
   constructor(

@@ -1,8 +1,9 @@
 // One configured ImapFlow client. Every client gets an error listener (an unhandled 'error'
 // event would crash the worker) and timeouts, so a silent server cannot hold a job forever.
+// It only takes a ConnectTarget: an address that has passed the outbound policy (./outbound.ts).
 import { ImapFlow, type ImapFlowOptions } from "imapflow";
 import { classifyMailError } from "./errors.ts";
-import type { ServerEndpoint } from "./settings.ts";
+import type { ConnectTarget } from "./outbound.ts";
 
 export interface ImapTimeouts {
   connectionMs: number;
@@ -13,12 +14,15 @@ export interface ImapTimeouts {
 export const DEFAULT_IMAP_TIMEOUTS: ImapTimeouts = { connectionMs: 15_000, greetingMs: 15_000, socketMs: 90_000 };
 
 export function createImapClient(
-  endpoint: ServerEndpoint,
+  endpoint: ConnectTarget,
   options: { timeouts?: ImapTimeouts; expungeHandler?: ImapFlowOptions["expungeHandler"] } = {},
 ): ImapFlow {
   const timeouts = options.timeouts ?? DEFAULT_IMAP_TIMEOUTS;
   const client = new ImapFlow({
-    host: endpoint.host,
+    // The checked address, not the name: resolving it again could give another answer.
+    host: endpoint.address,
+    // TLS (direct or STARTTLS) still sends the typed name and checks the certificate against it.
+    servername: endpoint.servername,
     port: endpoint.port,
     secure: endpoint.security === "SSL",
     doSTARTTLS: endpoint.security === "STARTTLS" ? true : endpoint.security === "NONE" ? false : undefined,

@@ -5,7 +5,7 @@ import type { Access } from "../access/access.ts";
 import { canConnectForOthers } from "../access/mailbox-rights.ts";
 import type { Database } from "../db.ts";
 import { DomainError, ForbiddenError } from "../errors.ts";
-import type { ImapTimeouts } from "../mail/imap-client.ts";
+import type { ConnectionTestOptions } from "../mail/connection-test.ts";
 import { connectMailbox } from "./connect.ts";
 import type { BulkConnectInput } from "./schemas.ts";
 
@@ -39,7 +39,7 @@ export async function startBulkConnect(db: Database, actor: Access, input: BulkC
   return run.id;
 }
 
-type RowResult = { outcome: "CONNECTED"; mailboxId: number } | { outcome: "FAILED"; reason: string; detail?: string };
+type RowResult = { outcome: "CONNECTED"; mailboxId: number } | { outcome: "FAILED"; reason: string };
 
 async function connectRow(
   db: Database,
@@ -47,7 +47,7 @@ async function connectRow(
   input: BulkConnectInput,
   index: number,
   runId: number,
-  timeouts?: ImapTimeouts,
+  options: ConnectionTestOptions,
 ): Promise<RowResult> {
   const row = input.rows[index]!;
   if (!row.email.endsWith(`@${input.domain}`)) return { outcome: "FAILED", reason: "domainMismatch" };
@@ -80,18 +80,16 @@ async function connectRow(
         trashFolder: undefined,
         spamFolder: undefined,
       },
-      { timeouts, bulkRunId: runId },
+      // The address policy holds for every row; the per-person test limit does not: a batch is
+      // many logins by design, and only those who may connect for others can start one.
+      { ...options, bulkRunId: runId, testLimit: null },
     );
     return { outcome: "CONNECTED", mailboxId: id };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.code === "FORBIDDEN") return { outcome: "FAILED", reason: "outOfScope" };
     if (error.code === "CONNECTION_FAILED")
-      return {
-        outcome: "FAILED",
-        reason: error.details?.mailCode ?? "SERVER_ERROR",
-        detail: error.details?.serverText,
-      };
+      return { outcome: "FAILED", reason: error.details?.mailCode ?? "SERVER_ERROR" };
     return { outcome: "FAILED", reason: Object.values(error.fieldErrors ?? {})[0] ?? "invalid" };
   }
 }
@@ -102,7 +100,7 @@ export async function processBulkConnect(
   actor: Access,
   runId: number,
   input: BulkConnectInput,
-  timeouts?: ImapTimeouts,
+  options: ConnectionTestOptions = {},
 ) {
   const rows = await db.bulkConnectRow.findMany({
     where: { runId },
@@ -116,7 +114,7 @@ export async function processBulkConnect(
       const row = rows[next++]!;
       let result: RowResult;
       try {
-        result = await connectRow(db, actor, input, row.position, runId, timeouts);
+        result = await connectRow(db, actor, input, row.position, runId, options);
       } catch {
         result = { outcome: "FAILED", reason: "unexpected" };
       }
@@ -127,12 +125,7 @@ export async function processBulkConnect(
           data:
             result.outcome === "CONNECTED"
               ? { outcome: "CONNECTED", mailboxId: result.mailboxId, finishedAt: new Date() }
-              : {
-                  outcome: "FAILED",
-                  reason: result.reason,
-                  detail: result.detail?.slice(0, 300) ?? null,
-                  finishedAt: new Date(),
-                },
+              : { outcome: "FAILED", reason: result.reason, finishedAt: new Date() },
         }),
         db.bulkConnectRun.update({
           where: { id: runId },

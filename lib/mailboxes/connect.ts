@@ -7,9 +7,12 @@ import type { Database } from "../db.ts";
 import { ConnectionFailedError, ForbiddenError, ValidationError } from "../errors.ts";
 import { testConnection } from "../mail/connection-test.ts";
 import type { ImapTimeouts } from "../mail/imap-client.ts";
+import type { OutboundPolicy } from "../mail/outbound.ts";
 import { encryptSecret, secretContext } from "../mail/secrets.ts";
 import type { MailServerSettings } from "../mail/settings.ts";
 import { notify } from "../notifications/index.ts";
+import type { RateLimitRule } from "../security/rate-limit.ts";
+import { CONNECTION_TEST_LIMIT, countConnectionTest } from "./connection-test-limit.ts";
 import { reserveMailboxIds } from "./ids.ts";
 import { type ConnectMailboxInput, periodToDays } from "./schemas.ts";
 
@@ -53,6 +56,10 @@ export interface ConnectOptions {
   timeouts?: ImapTimeouts;
   /** Set by bulk connect, so each row's audit entry points at its run. */
   bulkRunId?: number;
+  /** Where the servers may be; the installation's MAIL_ALLOWED_NETWORKS policy by default. */
+  outbound?: OutboundPolicy;
+  /** The actor's connection-test limit; null only for bulk connect (see connection-test-limit.ts). */
+  testLimit?: RateLimitRule | null;
 }
 
 export async function connectMailbox(
@@ -62,8 +69,10 @@ export async function connectMailbox(
   options: ConnectOptions = {},
 ): Promise<{ id: number }> {
   await checkConnectable(db, actor, input.ownerId, input.email);
-  const test = await testConnection(serverSettingsFromInput(input), options.timeouts);
-  if (!test.ok) throw new ConnectionFailedError(test.server, test.code, test.detail);
+  const testLimit = options.testLimit === undefined ? CONNECTION_TEST_LIMIT : options.testLimit;
+  if (testLimit) await countConnectionTest(db, actor.userId, testLimit);
+  const test = await testConnection(serverSettingsFromInput(input), options);
+  if (!test.ok) throw new ConnectionFailedError(test.server, test.code);
 
   const id = await db.$transaction(async (tx) => {
     const [mailboxId] = await reserveMailboxIds(tx, 1);

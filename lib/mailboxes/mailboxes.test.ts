@@ -146,7 +146,9 @@ describe("connecting and managing mailboxes (real Dovecot and SMTP, real access 
       ];
       for (const who of ["head", "bruno"]) {
         for (const { change, field } of attempts) {
-          await expect(updateConnection(db, await as(who), { ...current, ...change }, FAST)).rejects.toMatchObject({
+          await expect(
+            updateConnection(db, await as(who), { ...current, ...change }, { timeouts: FAST }),
+          ).rejects.toMatchObject({
             code: "VALIDATION",
             fieldErrors: { [field]: "passwordForNewServer" },
           });
@@ -164,7 +166,7 @@ describe("connecting and managing mailboxes (real Dovecot and SMTP, real access 
           db,
           await as("head"),
           { ...current, imapPort: imapTrap.port, imapPassword: "typed-now" },
-          FAST,
+          { timeouts: FAST },
         ),
       ).rejects.toMatchObject({ code: "CONNECTION_FAILED" });
       expect({ typed: imapTrap.saw("typed-now"), stored: imapTrap.saw(stored) }).toEqual({
@@ -190,14 +192,16 @@ describe("connecting and managing mailboxes (real Dovecot and SMTP, real access 
       smtpPassword: undefined,
       dailySendLimit: undefined,
     };
-    expect(await updateConnection(db, await as("head"), { ...base, imapPassword: undefined }, FAST)).toEqual({
+    expect(
+      await updateConnection(db, await as("head"), { ...base, imapPassword: undefined }, { timeouts: FAST }),
+    ).toEqual({
       changed: true,
     });
     const kept = await db.mailbox.findUniqueOrThrow({ where: { id: mailbox.id }, omit: { imapPasswordEnc: false } });
     expect(decryptSecret(kept.imapPasswordEnc, secretContext(mailbox.id, "imapPassword"))).toBe("bruno-pw");
     expect(kept.smtpEnabled).toBe(false);
     await expect(
-      updateConnection(db, await as("head"), { ...base, imapPassword: "not-it" }, FAST),
+      updateConnection(db, await as("head"), { ...base, imapPassword: "not-it" }, { timeouts: FAST }),
     ).rejects.toMatchObject({ code: "CONNECTION_FAILED" });
     const unchanged = await db.mailbox.findUniqueOrThrow({
       where: { id: mailbox.id },
@@ -278,7 +282,7 @@ describe("connecting and managing mailboxes (real Dovecot and SMTP, real access 
     });
     const head = await as("head");
     const runId = await startBulkConnect(db, head, batch);
-    await processBulkConnect(db, head, runId, batch, FAST);
+    await processBulkConnect(db, head, runId, batch, { timeouts: FAST });
     const run = await db.bulkConnectRun.findUniqueOrThrow({
       where: { id: runId },
       include: { rows: { orderBy: { position: "asc" } } },

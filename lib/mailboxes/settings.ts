@@ -7,9 +7,9 @@ import { type SubjectRef, subjectKey } from "../access/subjects.ts";
 import { recordAudit } from "../audit/index.ts";
 import type { Database, Transaction } from "../db.ts";
 import { ConnectionFailedError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import { testConnection } from "../mail/connection-test.ts";
-import type { ImapTimeouts } from "../mail/imap-client.ts";
+import { type ConnectionTestOptions, testConnection } from "../mail/connection-test.ts";
 import { decryptSecret, encryptSecret, secretContext } from "../mail/secrets.ts";
+import { countConnectionTest } from "./connection-test-limit.ts";
 import { editableMailbox } from "./load.ts";
 import { periodToDays, type UpdateConnectionInput, type UpdateGeneralInput } from "./schemas.ts";
 import { sanitizeSignature } from "./signature.ts";
@@ -53,7 +53,7 @@ export async function updateConnection(
   db: Database,
   actor: Access,
   input: UpdateConnectionInput,
-  timeouts?: ImapTimeouts,
+  options: ConnectionTestOptions = {},
 ) {
   const mailbox = await db.mailbox.findUnique({
     where: { id: input.mailboxId },
@@ -96,6 +96,8 @@ export async function updateConnection(
       : undefined;
   const smtpPassword = input.smtpPassword ?? storedSmtpPassword;
 
+  // Every save that gets this far re-tests the servers: it counts like the test button.
+  await countConnectionTest(db, actor.userId);
   const test = await testConnection(
     {
       email: mailbox.email,
@@ -116,9 +118,9 @@ export async function updateConnection(
           }
         : null,
     },
-    timeouts,
+    options,
   );
-  if (!test.ok) throw new ConnectionFailedError(test.server, test.code, test.detail);
+  if (!test.ok) throw new ConnectionFailedError(test.server, test.code);
 
   await db.$transaction(async (tx) => {
     await tx.mailbox.update({

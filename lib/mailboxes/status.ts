@@ -1,5 +1,6 @@
 // Sync status of mailboxes for live updates (grid, My mailboxes, settings page): metadata only,
-// and only of mailboxes the viewer may see in the grid or read as owner or sharer.
+// and only of mailboxes the viewer may see in the grid or read as owner or sharer. A failure is
+// its code: the server's own text (kept in the row for operators) never goes to the browser.
 import type { Access } from "../access/access.ts";
 import type { Db } from "../db.ts";
 
@@ -10,7 +11,6 @@ export interface MailboxSyncStatus {
   syncProgress: number | null;
   lastSyncAt: string | null;
   lastErrorCode: string | null;
-  lastError: string | null;
   unreadCount: number;
   messageCount: number;
   diskBytes: string;
@@ -24,7 +24,6 @@ export const statusFields = {
   syncProgress: true,
   lastSyncAt: true,
   lastErrorCode: true,
-  lastError: true,
   unreadCount: true,
   messageCount: true,
   diskBytes: true,
@@ -38,7 +37,6 @@ export function toSyncStatus(row: {
   syncProgress: number | null;
   lastSyncAt: Date | null;
   lastErrorCode: string | null;
-  lastError: string | null;
   unreadCount: number;
   messageCount: number;
   diskBytes: bigint;
@@ -50,7 +48,6 @@ export function toSyncStatus(row: {
     syncProgress: row.syncProgress,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
     lastErrorCode: row.lastErrorCode,
-    lastError: row.lastError,
     unreadCount: row.unreadCount,
     messageCount: row.messageCount,
     diskBytes: row.diskBytes.toString(),

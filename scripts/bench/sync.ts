@@ -18,6 +18,8 @@ Object.assign(process.env, {
   DATABASE_URL: database.url,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-auth-secret-0123456789",
   MAIL_SECRET_KEYS: process.env.MAIL_SECRET_KEYS ?? `b1:${Buffer.alloc(32, 3).toString("base64")}`,
+  // The syncs (here and in the worker processes) go to this Dovecot on loopback: allow exactly it.
+  MAIL_ALLOWED_NETWORKS: `127.0.0.1:${dovecot.port}`,
 });
 const { db, disconnectDb } = await import("../../lib/db.ts");
 const { createImapMailbox, createUser } = await import("../../tests/factories.ts");

@@ -37,7 +37,13 @@ function demoMessages(count: number, offsetDays: number): SeedMessage[] {
   }));
 }
 
-export async function startDemoMail(log: (line: string) => void): Promise<{ stop(): Promise<void> } | null> {
+export interface DemoMail {
+  /** The MAIL_ALLOWED_NETWORKS entry for this server: its address and port, nothing more of loopback. */
+  allowedNetwork: string;
+  stop(): Promise<void>;
+}
+
+export async function startDemoMail(log: (line: string) => void): Promise<DemoMail | null> {
   const missing = Dovecot.missing();
   if (missing) {
     log(`demo mail: ${missing}, so demo mailboxes stay on example hosts (not synced)`);
@@ -86,5 +92,5 @@ export async function startDemoMail(log: (line: string) => void): Promise<{ stop
   log(
     `demo mail: ${mailboxes.length} demo mailboxes sync from a local Dovecot on port ${dovecot.port} (mail in ${dir}, sockets in ${socketDir(dir)})`,
   );
-  return { stop: () => dovecot.stop() };
+  return { allowedNetwork: `127.0.0.1:${dovecot.port}`, stop: () => dovecot.stop() };
 }

@@ -16,6 +16,8 @@ Object.assign(process.env, {
   DATABASE_URL: database.url,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "stress-auth-secret-0123456789",
   MAIL_SECRET_KEYS: process.env.MAIL_SECRET_KEYS ?? `s1:${Buffer.alloc(32, 5).toString("base64")}`,
+  // Dovecot and the fault proxies in front of it, all on loopback at ports chosen as they start.
+  MAIL_ALLOWED_NETWORKS: "127.0.0.1",
 });
 const { db, disconnectDb } = await import("../../lib/db.ts");
 const { stopBoss } = await import("../../lib/jobs/boss.ts");

@@ -3,13 +3,19 @@ import { Dovecot } from "../../scripts/lib/dovecot.ts";
 import { SmtpPeer } from "../fixtures/smtp.ts";
 import { storageStateOf } from "./accounts.ts";
 import { e2eQuery } from "./database.ts";
+import { E2E_IMAP_PORT, E2E_SMTP_PORT } from "./mail-ports.ts";
 
 test.describe.configure({ mode: "serial" });
 
 let dovecot: Dovecot;
 let smtp: SmtpPeer;
 test.beforeAll(async () => {
-  [dovecot, smtp] = await Promise.all([Dovecot.start(), SmtpPeer.start()]);
+  // On the ports the console under test allows (MAIL_ALLOWED_NETWORKS): elsewhere it would refuse them.
+  [dovecot, smtp] = await Promise.all([
+    Dovecot.start({ preferredPort: E2E_IMAP_PORT }),
+    SmtpPeer.start({ port: E2E_SMTP_PORT }),
+  ]);
+  if (dovecot.port !== E2E_IMAP_PORT) throw new Error(`port ${E2E_IMAP_PORT} is taken: set E2E_IMAP_PORT`);
   await dovecot.addUser("jonas.weber@e2e.test", "right-password");
   smtp.addUser("jonas.weber@e2e.test", "right-password");
   await dovecot.seed(

@@ -21,14 +21,11 @@ function actionId(file: string, name: string): string {
 
 export type ActionOutcome = { ok: true; body: string } | { ok: false; code: string };
 
-/** Invokes the action on `path` (a page that uses it) and returns its result's outcome. */
-export async function callAction(
-  request: APIRequestContext,
-  baseURL: string,
-  target: { file: string; name: string; path: string },
-  input: unknown,
-): Promise<ActionOutcome> {
-  const response = await request.post(target.path, {
+type ActionTarget = { file: string; name: string; path: string };
+
+/** Posts to the action on `path` (a page that uses it), as the browser does; the raw response. */
+export function postAction(request: APIRequestContext, baseURL: string, target: ActionTarget, input: unknown) {
+  return request.post(target.path, {
     headers: {
       "Next-Action": actionId(target.file, target.name),
       "Content-Type": "text/plain;charset=UTF-8",
@@ -38,6 +35,16 @@ export async function callAction(
     data: JSON.stringify([input]),
     maxRedirects: 0,
   });
+}
+
+/** Invokes the action on `path` (a page that uses it) and returns its result's outcome. */
+export async function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  target: ActionTarget,
+  input: unknown,
+): Promise<ActionOutcome> {
+  const response = await postAction(request, baseURL, target, input);
   // No session: the request proxy sends it to the sign-in page before any action code runs.
   if (response.status() === 307 && /\/login/.test(response.headers().location ?? ""))
     return { ok: false, code: "SIGN_IN_REQUIRED" };

@@ -3,7 +3,14 @@
 // A sync with nothing to do costs three queries: claim, folder states, result.
 import { bulkPool, type Database, isDatabaseUnavailable } from "../../db.ts";
 import { classifyMailError, MailError } from "../errors.ts";
-import { connectImap, connectionError, createImapClient, type ImapTimeouts } from "../imap-client.ts";
+import {
+  connectImap,
+  connectionError,
+  createImapClient,
+  DEFAULT_IMAP_TIMEOUTS,
+  type ImapTimeouts,
+} from "../imap-client.ts";
+import { type OutboundPolicy, resolveEndpoint } from "../outbound.ts";
 import { serverSettingsOf, serverSettingsSelect } from "../settings.ts";
 import { type FolderOutcome, type ServerFolderStatus, type StoredFolder, syncFolder } from "./folder-sync.ts";
 import { nextRegularSync, retryAfterFailure, SYNC_LEASE_MS } from "./schedule.ts";
@@ -17,6 +24,8 @@ export interface SyncOptions {
   stallMs?: number;
   /** Aborted when the sync must stop at once (its worker lost the mailbox's lock with the database). */
   signal?: AbortSignal;
+  /** Where mail servers may be; the installation's MAIL_ALLOWED_NETWORKS policy by default. */
+  outbound?: OutboundPolicy;
 }
 
 /** After the database was unreachable, the sync is tried again this soon; its cursor resumes it. */
@@ -85,7 +94,13 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
   let client: ReturnType<typeof createImapClient> | undefined;
   let watchdog: Watchdog | undefined;
   try {
-    client = createImapClient(serverSettingsOf(mailbox).imap, {
+    // Checked on every sync, not only when the mailbox was connected: what a name resolves to can change.
+    const target = await resolveEndpoint(
+      serverSettingsOf(mailbox).imap,
+      options.outbound,
+      (options.timeouts ?? DEFAULT_IMAP_TIMEOUTS).connectionMs,
+    );
+    client = createImapClient(target, {
       timeouts: options.timeouts,
       expungeHandler: (event) => {
         if (event.vanished && typeof event.uid === "number") vanished.push(event.uid);

@@ -20,7 +20,6 @@ export interface GridRow {
   status: "PENDING" | "OK" | "ERROR" | "NEEDS_PASSWORD";
   syncState: "IDLE" | "QUEUED" | "RUNNING";
   syncProgress: number | null;
-  lastError: string | null;
   lastErrorCode: string | null;
   crmEnabled: boolean;
   diskBytes: bigint;
@@ -152,7 +151,7 @@ export async function queryGrid(
     limited(
       db.$queryRaw<GridRow[]>`
         SELECT m.id, m."ownerId", o."firstName" AS "ownerFirstName", o."lastName" AS "ownerLastName", m.email, m.name, m."senderName",
-               m."unreadCount", m."messageCount", m."lastSyncAt", m.status, m."syncState", m."syncProgress", m."lastError", m."lastErrorCode",
+               m."unreadCount", m."messageCount", m."lastSyncAt", m.status, m."syncState", m."syncProgress", m."lastErrorCode",
                m."crmEnabled", m."diskBytes"
         FROM "Mailbox" m JOIN "User" o ON o.id = m."ownerId"
         ${where}

@@ -4,12 +4,16 @@ import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/result";
 import { useMailErrorText } from "./sync-status";
 
-/** Why a connection test or save failed: which server, the reason in words, the server's own text. */
+/**
+ * Why a connection test or save failed: which server and the reason in words. Never the server's
+ * own text — the action does not send it (security #10, finding 6).
+ */
 export function MailErrorAlert({ error }: { error: ActionError }) {
   const t = useTranslations("Connect");
   const errors = useTranslations("ActionErrors");
   const mailError = useMailErrorText();
   if (error.code !== "CONNECTION_FAILED") {
+    const retryAfterSeconds = Number(error.details?.retryAfterSeconds);
     return (
       <div
         role="alert"
@@ -17,7 +21,9 @@ export function MailErrorAlert({ error }: { error: ActionError }) {
         data-testid="form-error"
       >
         <AlertCircleIcon className="mt-0.5 size-4 shrink-0" />
-        {errors(error.code)}
+        {error.code === "RATE_LIMITED" && retryAfterSeconds > 0
+          ? t("tooManyTests", { minutes: Math.ceil(retryAfterSeconds / 60) })
+          : errors(error.code)}
       </div>
     );
   }
@@ -27,16 +33,12 @@ export function MailErrorAlert({ error }: { error: ActionError }) {
       role="alert"
       className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm"
       data-testid="connection-error"
+      data-mail-code={error.details?.mailCode}
     >
       <AlertCircleIcon className="mt-0.5 size-4 shrink-0 text-destructive" />
       <div className="min-w-0">
         <p className="font-medium text-destructive">{t("failedAt", { server })}</p>
         <p>{mailError(error.details?.mailCode ?? null)}</p>
-        {error.details?.serverText && (
-          <p className="mt-1 break-words font-mono text-xs text-muted-foreground" dir="ltr">
-            {error.details.serverText}
-          </p>
-        )}
       </div>
     </div>
   );

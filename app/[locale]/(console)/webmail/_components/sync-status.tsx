@@ -9,7 +9,7 @@ import type { MailboxSyncStatus } from "@/lib/mailboxes/status";
 import { cn } from "@/lib/utils";
 import { syncNowAction } from "../_lib/mailbox-actions";
 
-/** The error a mailbox shows: the translated reason, with the server's own words on hover. */
+/** The error a mailbox shows: the translated reason for its code (the server's own words stay on the server). */
 export function useMailErrorText() {
   const t = useTranslations("MailErrors");
   return (code: string | null) => (code && t.has(code) ? t(code as "TIMEOUT") : t("SERVER_ERROR"));
@@ -40,14 +40,7 @@ export function SyncStatusText({ status, className }: { status: MailboxSyncStatu
   } else if (status.status === "ERROR" || status.status === "NEEDS_PASSWORD") {
     const Icon = status.status === "NEEDS_PASSWORD" ? KeyRoundIcon : AlertTriangleIcon;
     content = (
-      <Tooltip
-        content={
-          <span className="block max-w-xs">
-            {errorText(status.lastErrorCode)}
-            {status.lastError ? ` — ${status.lastError}` : ""}
-          </span>
-        }
-      >
+      <Tooltip content={<span className="block max-w-xs">{errorText(status.lastErrorCode)}</span>}>
         <button
           type="button"
           className={cn(

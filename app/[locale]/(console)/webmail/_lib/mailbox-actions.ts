@@ -13,6 +13,7 @@ import { testConnection } from "@/lib/mail/connection-test";
 import { departmentCandidates } from "@/lib/mailboxes/bulk-candidates";
 import { processBulkConnect, startBulkConnect } from "@/lib/mailboxes/bulk-connect";
 import { checkConnectable, connectMailbox, serverSettingsFromInput } from "@/lib/mailboxes/connect";
+import { countConnectionTest } from "@/lib/mailboxes/connection-test-limit";
 import { updateCrm } from "@/lib/mailboxes/crm-settings";
 import {
   bulkConnectInput,
@@ -37,14 +38,18 @@ import { syncNow } from "@/lib/mailboxes/sync-now";
 const mayConnect = (access: Parameters<typeof canConnectForOthers>[0]) =>
   access.isEmployee && (access.allowed(WEBMAIL.connectOwn.key) || canConnectForOthers(access));
 
-/** Tries the servers without saving anything; on success returns the folder list for the folder rules. */
+/**
+ * Tries the servers without saving anything; on success returns the folder list for the folder
+ * rules. Counts against the person's connection-test limit, like connecting and re-tested saves.
+ */
 export const testConnectionAction = action({
   schema: connectMailboxInput,
   authorize: mayConnect,
   handler: async (input, { access }) => {
     await checkConnectable(db, access, input.ownerId, input.email);
+    await countConnectionTest(db, access.userId);
     const result = await testConnection(serverSettingsFromInput(input));
-    if (!result.ok) throw new ConnectionFailedError(result.server, result.code, result.detail);
+    if (!result.ok) throw new ConnectionFailedError(result.server, result.code);
     return { folders: result.folders };
   },
 });

@@ -45,11 +45,6 @@ export function StatusPanel({ initial, folders }: { initial: MailboxSyncStatus; 
       {(status.status === "ERROR" || status.status === "NEEDS_PASSWORD") && (
         <div className="rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm" data-testid="last-error">
           <p className="font-medium">{errorText(status.lastErrorCode)}</p>
-          {status.lastError && (
-            <p className="mt-1 break-words font-mono text-xs text-muted-foreground" dir="ltr">
-              {status.lastError}
-            </p>
-          )}
           {status.status === "NEEDS_PASSWORD" && <p className="mt-1">{t("enterNewPassword")}</p>}
         </div>
       )}
