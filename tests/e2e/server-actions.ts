@@ -28,6 +28,16 @@ export async function callAction(
   target: { file: string; name: string; path: string },
   input: unknown,
 ): Promise<ActionOutcome> {
+  return (await callActionDetailed(request, baseURL, target, input)).outcome;
+}
+
+/** Like callAction, with the field errors of a refusal (field path → message key), when it has any. */
+export async function callActionDetailed(
+  request: APIRequestContext,
+  baseURL: string,
+  target: { file: string; name: string; path: string },
+  input: unknown,
+): Promise<{ outcome: ActionOutcome; fieldErrors: Record<string, string> | null }> {
   const response = await request.post(target.path, {
     headers: {
       "Next-Action": actionId(target.file, target.name),
@@ -40,11 +50,17 @@ export async function callAction(
   });
   // No session: the request proxy sends it to the sign-in page before any action code runs.
   if (response.status() === 307 && /\/login/.test(response.headers().location ?? ""))
-    return { ok: false, code: "SIGN_IN_REQUIRED" };
+    return { outcome: { ok: false, code: "SIGN_IN_REQUIRED" }, fieldErrors: null };
   const body = await response.text();
   // The flight payload carries the action's return value as JSON: {"ok":true,...} or {"ok":false,"error":{"code":...}}.
   const failure = body.match(/"ok":false,"error":\{"code":"([A-Z_]+)"/);
-  if (failure) return { ok: false, code: failure[1]! };
-  if (body.includes('"ok":true')) return { ok: true, body };
+  if (failure) {
+    const fields = body.match(/"fieldErrors":(\{[^{}]*\})/);
+    return {
+      outcome: { ok: false, code: failure[1]! },
+      fieldErrors: fields ? (JSON.parse(fields[1]!) as Record<string, string>) : null,
+    };
+  }
+  if (body.includes('"ok":true')) return { outcome: { ok: true, body }, fieldErrors: null };
   throw new Error(`unexpected action response (${response.status()}): ${body.slice(0, 300)}`);
 }
