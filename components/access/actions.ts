@@ -10,5 +10,5 @@ import { textSchema } from "@/lib/validation";
 export const searchSubjectsAction = action({
   schema: z.object({ query: textSchema.max(100) }),
   authorize: canSearchSubjects,
-  handler: ({ query }) => searchSubjects(db, query),
+  handler: ({ query }, { access }) => searchSubjects(db, access, query),
 });
