@@ -4,10 +4,11 @@ import { canSearchSubjects } from "@/lib/access/capabilities";
 import { searchSubjects } from "@/lib/access/subject-directory";
 import { action } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db";
+import { textSchema } from "@/lib/validation";
 
 /** The subject picker's search: people, departments, workgroups, user groups. */
 export const searchSubjectsAction = action({
-  schema: z.object({ query: z.string().max(100) }),
+  schema: z.object({ query: textSchema.max(100) }),
   authorize: canSearchSubjects,
-  handler: ({ query }) => searchSubjects(db, query),
+  handler: ({ query }, { access }) => searchSubjects(db, access, query),
 });

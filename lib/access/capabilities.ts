@@ -26,3 +26,14 @@ export function canSearchSubjects(access: Access): boolean {
     access.allowed(WEBMAIL.connectOwn.key)
   );
 }
+
+/**
+ * Offer extranet users and external workgroups as access subjects: portal administrators, and
+ * webmail role editors (101), who assign roles to external groups. Everyone else — an employee
+ * sharing a mailbox, a head connecting one for the team — picks among the company only: the
+ * extranet is a separate audience, and its members' names and addresses are not the company's
+ * to hand around (SPEC §7).
+ */
+export function canPickExternalSubjects(access: Access): boolean {
+  return access.isPortalAdmin || (access.isEmployee && access.allowed(WEBMAIL.editRights.key));
+}

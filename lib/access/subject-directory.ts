@@ -1,6 +1,8 @@
 // Looking up access subjects: search for the picker, labels for chips, existence for validation.
 import type { Db } from "../db.ts";
 import type { AccessSubjectKind } from "../generated/prisma/enums.ts";
+import type { Access } from "./access.ts";
+import { canPickExternalSubjects } from "./capabilities.ts";
 import { type SubjectRef, subjectKey } from "./subjects.ts";
 
 export const SPECIAL_SUBJECTS: SubjectRef[] = [
@@ -99,15 +101,20 @@ export interface SubjectSearchResult {
   userGroups: SubjectLabel[];
 }
 
-/** Search for the subject picker. Departments come once; the picker offers both department kinds. */
-export async function searchSubjects(db: Db, rawQuery: string): Promise<SubjectSearchResult> {
+/**
+ * Search for the subject picker. Departments come once; the picker offers both department kinds.
+ * Extranet users and external workgroups only for those who may pick them (capabilities.ts).
+ */
+export async function searchSubjects(db: Db, access: Access, rawQuery: string): Promise<SubjectSearchResult> {
   const query = rawQuery.trim().slice(0, 100);
   const words = query.split(/\s+/).filter(Boolean);
   const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
+  const withExternal = canPickExternalSubjects(access);
   const [users, departments, workGroups, userGroups] = await Promise.all([
     db.user.findMany({
       where: {
         status: { not: "DEACTIVATED" },
+        ...(withExternal ? {} : { kind: "EMPLOYEE" as const }),
         AND: words.map((word) => ({
           OR: [{ firstName: contains(word) }, { lastName: contains(word) }, { email: contains(word) }],
         })),
@@ -123,7 +130,7 @@ export async function searchSubjects(db: Db, rawQuery: string): Promise<SubjectS
       select: { id: true },
     }),
     db.workGroup.findMany({
-      where: query ? { name: contains(query) } : {},
+      where: { ...(query ? { name: contains(query) } : {}), ...(withExternal ? {} : { isExternal: false }) },
       orderBy: { name: "asc" },
       take: SEARCH_LIMIT,
       select: { id: true },
@@ -150,4 +157,20 @@ export async function searchSubjects(db: Db, rawQuery: string): Promise<SubjectS
     workGroups: pick("WORK_GROUP"),
     userGroups: pick("USER_GROUP"),
   };
+}
+
+/**
+ * Keys of the subjects that are the extranet: external users and external workgroups. Sharing
+ * refuses newly added ones from whoever may not pick them, so the picker's rule is not only a UI.
+ */
+export async function externalSubjects(db: Db, refs: SubjectRef[]): Promise<Set<string>> {
+  const idsOf = (kind: AccessSubjectKind) => refs.filter((ref) => ref.kind === kind).map((ref) => ref.refId);
+  const [users, workGroups] = await Promise.all([
+    db.user.findMany({ where: { id: { in: idsOf("USER") }, kind: "EXTERNAL" }, select: { id: true } }),
+    db.workGroup.findMany({ where: { id: { in: idsOf("WORK_GROUP") }, isExternal: true }, select: { id: true } }),
+  ]);
+  return new Set([
+    ...users.map((user) => subjectKey({ kind: "USER", refId: user.id })),
+    ...workGroups.map((group) => subjectKey({ kind: "WORK_GROUP", refId: group.id })),
+  ]);
 }

@@ -1,6 +1,9 @@
-// Reading the audit log (admins only; the page checks that through lib/access).
+// Reading the audit log (admins only; the pages check that through lib/access).
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { summarizeChanges } from "./summary.ts";
+
+const actorSelect = { select: { id: true, firstName: true, lastName: true, email: true } } as const;
 
 export interface AuditFilter {
   actorId?: number | null;
@@ -25,17 +28,29 @@ export async function listAuditEvents(db: Db, filter: AuditFilter) {
         }
       : {}),
   };
-  const [total, rows] = await Promise.all([
+  const [total, events] = await Promise.all([
     db.auditEvent.count({ where }),
+    // The list shows a summary; the values themselves (up to megabytes) stay in the database.
     db.auditEvent.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * filter.perPage,
       take: filter.perPage,
-      include: { actor: { select: { id: true, firstName: true, lastName: true, email: true } } },
+      omit: { before: true, after: true },
+      include: { actor: actorSelect },
     }),
   ]);
+  const summaries = await summarizeChanges(
+    db,
+    events.map((event) => event.id),
+  );
+  const rows = events.map((event) => ({ ...event, summary: summaries.get(event.id)! }));
   return { total, rows };
+}
+
+/** One event with its whole before and after, for its own page. */
+export async function auditEventById(db: Db, id: bigint) {
+  return db.auditEvent.findUnique({ where: { id }, include: { actor: actorSelect } });
 }
 
 /** People who have changed something, for the actor filter. */

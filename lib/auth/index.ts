@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "../db.ts";
 import { oidcSettings } from "../env.ts";
 import { clientAddressOf } from "../http/client-address.ts";
+import { textSchema } from "../validation.ts";
 import { authConfig } from "./config.ts";
 import { checkCredentials, type SignInRefusal } from "./credentials.ts";
 import { revokeSession, sessionIsLive } from "./sessions.ts";
@@ -18,7 +19,11 @@ class RefusedSignIn extends CredentialsSignin {
   }
 }
 
-const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+// An email or password PostgreSQL cannot hold (NUL, a lone surrogate) is simply wrong, not an error.
+const credentialsInput = z.object({
+  email: textSchema.trim().min(1).max(320),
+  password: textSchema.min(1).max(1024),
+});
 
 function providers(): Provider[] {
   const list: Provider[] = [

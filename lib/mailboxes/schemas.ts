@@ -1,6 +1,7 @@
 // One schema per intent, shared by the form (client) and the action (server). Error messages are
 // message keys under "Validation" in the catalogs, so every language explains the same mistake.
 import { z } from "zod";
+import { idSchema, nameSchema, subjectRefIdSchema, textSchema } from "../validation.ts";
 
 export const SYNC_PERIODS = ["1", "7", "30", "60", "90", "all"] as const;
 export type SyncPeriod = (typeof SYNC_PERIODS)[number];
@@ -28,14 +29,20 @@ export const emailAddress = z
   .min(1, "required")
   .max(320, "tooLong")
   .email("invalidEmail");
-const login = z.string().trim().min(1, "required").max(320, "tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
+// A login goes into an IMAP LOGIN or SMTP AUTH command: one clean line, like a name.
+const login = nameSchema.trim().min(1, "required").max(320, "tooLong");
+/** A password: anything the mail server might accept that PostgreSQL can hold while encrypted. */
+const password = textSchema.max(1024, "tooLong");
+const optionalPassword = password.optional().transform((value) => value || undefined);
+/** An optional name (mailbox, sender, folder, contact): one clean line. */
+const optionalName = (max: number) =>
+  nameSchema
     .trim()
     .max(max, "tooLong")
     .optional()
     .transform((value) => value || undefined);
+/** Folder paths come from the mail server's list; one that needs control characters is refused. */
+const folderList = z.array(nameSchema.max(500, "tooLong")).max(500, "tooMany");
 
 /** IMAP and SMTP servers of one mailbox. Passwords are plain here and only here, on the way in. */
 export const serverFields = {
@@ -50,27 +57,23 @@ export const serverFields = {
 
 export const connectMailboxInput = z
   .object({
-    ownerId: z.number().int().positive(),
+    ownerId: idSchema,
     email: emailAddress,
     ...serverFields,
     imapLogin: login,
-    imapPassword: z.string().min(1, "required").max(1024, "tooLong"),
+    imapPassword: password.min(1, "required"),
     /** Empty: the IMAP login and password are used for SMTP too. */
-    smtpLogin: optionalText(320),
-    smtpPassword: z
-      .string()
-      .max(1024, "tooLong")
-      .optional()
-      .transform((value) => value || undefined),
+    smtpLogin: optionalName(320),
+    smtpPassword: optionalPassword,
     dailySendLimit: z.number().int().min(1, "invalidNumber").max(100_000, "invalidNumber").optional(),
-    name: optionalText(200),
-    senderName: optionalText(200),
+    name: optionalName(200),
+    senderName: optionalName(200),
     syncPeriod: z.enum(SYNC_PERIODS),
     saveSentCopy: z.boolean(),
-    excludedFolders: z.array(z.string().max(500)).max(500).default([]),
-    sentFolder: optionalText(500),
-    trashFolder: optionalText(500),
-    spamFolder: optionalText(500),
+    excludedFolders: folderList.default([]),
+    sentFolder: optionalName(500),
+    trashFolder: optionalName(500),
+    spamFolder: optionalName(500),
   })
   .superRefine((input, context) => {
     if (input.smtpEnabled) {
@@ -83,20 +86,12 @@ export type ConnectMailboxInput = z.infer<typeof connectMailboxInput>;
 /** Connection settings of an existing mailbox: an empty password keeps the stored one (SPEC §3.3). */
 export const updateConnectionInput = z
   .object({
-    mailboxId: z.number().int().positive(),
+    mailboxId: idSchema,
     ...serverFields,
     imapLogin: login,
-    imapPassword: z
-      .string()
-      .max(1024, "tooLong")
-      .optional()
-      .transform((value) => value || undefined),
-    smtpLogin: optionalText(320),
-    smtpPassword: z
-      .string()
-      .max(1024, "tooLong")
-      .optional()
-      .transform((value) => value || undefined),
+    imapPassword: optionalPassword,
+    smtpLogin: optionalName(320),
+    smtpPassword: optionalPassword,
     dailySendLimit: z.number().int().min(1, "invalidNumber").max(100_000, "invalidNumber").optional(),
   })
   .superRefine((input, context) => {
@@ -108,35 +103,34 @@ export const updateConnectionInput = z
 export type UpdateConnectionInput = z.infer<typeof updateConnectionInput>;
 
 export const updateGeneralInput = z.object({
-  mailboxId: z.number().int().positive(),
-  name: z.string().trim().min(1, "required").max(200, "tooLong"),
-  senderName: optionalText(200),
+  mailboxId: idSchema,
+  name: nameSchema.trim().min(1, "required").max(200, "tooLong"),
+  senderName: optionalName(200),
   syncPeriod: z.enum(SYNC_PERIODS),
   saveSentCopy: z.boolean(),
-  excludedFolders: z.array(z.string().max(500)).max(500),
-  sentFolder: optionalText(500),
-  trashFolder: optionalText(500),
-  spamFolder: optionalText(500),
-  signatureHtml: z.string().max(20_000, "tooLong"),
+  excludedFolders: folderList,
+  sentFolder: optionalName(500),
+  trashFolder: optionalName(500),
+  spamFolder: optionalName(500),
+  signatureHtml: textSchema.max(20_000, "tooLong"),
 });
 export type UpdateGeneralInput = z.infer<typeof updateGeneralInput>;
 
 /** "anna@example.com" or "@example.com". */
-export const blacklistPattern = z
-  .string()
+export const blacklistPattern = nameSchema
   .trim()
   .toLowerCase()
   .max(320, "tooLong")
   .regex(/^([^\s@]+@[^\s@]+\.[^\s@]+|@[^\s@]+\.[^\s@]+)$/, "invalidBlacklistEntry");
 
 export const updateBlacklistInput = z.object({
-  mailboxId: z.number().int().positive(),
+  mailboxId: idSchema,
   patterns: z.array(blacklistPattern).max(2000, "tooMany"),
 });
 
 export const updateContactsInput = z.object({
-  mailboxId: z.number().int().positive(),
-  contacts: z.array(z.object({ email: emailAddress, name: optionalText(200) })).max(5000, "tooMany"),
+  mailboxId: idSchema,
+  contacts: z.array(z.object({ email: emailAddress, name: optionalName(200) })).max(5000, "tooMany"),
 });
 
 const subject = z.object({
@@ -150,26 +144,26 @@ const subject = z.object({
     "USER_GROUP",
     "ADMINS",
   ]),
-  refId: z.number().int().min(0),
+  refId: subjectRefIdSchema,
 });
 
 export const updateSharingInput = z.object({
-  mailboxId: z.number().int().positive(),
+  mailboxId: idSchema,
   subjects: z.array(subject).max(200, "tooMany"),
 });
 
 export const updateCrmInput = z.object({
-  mailboxId: z.number().int().positive(),
+  mailboxId: idSchema,
   crmEnabled: z.boolean(),
   crmProcessDays: z.number().int().min(1, "invalidNumber").max(365, "invalidNumber"),
   crmIncomingNewAction: z.enum(["LEAD", "CONTACT", "NONE"]),
   crmOutgoingNewAction: z.enum(["LEAD", "CONTACT", "NONE"]),
   crmRouteToResponsible: z.boolean(),
   crmLeadForEveryFrom: z.array(blacklistPattern).max(500, "tooMany"),
-  crmSource: z.string().trim().min(1, "required").max(100, "tooLong"),
+  crmSource: nameSchema.trim().min(1, "required").max(100, "tooLong"),
   crmContactsFromVcards: z.boolean(),
   /** Employees new leads and contacts are distributed to, in turn. */
-  crmQueue: z.array(z.number().int().positive()).max(100, "tooMany"),
+  crmQueue: z.array(idSchema).max(100, "tooMany"),
 });
 
 /** A bulk-connect batch (SPEC §3.2): servers once, then one row per employee. */
@@ -186,26 +180,12 @@ export const bulkConnectInput = z
     rows: z
       .array(
         z.object({
-          userId: z.number().int().positive(),
+          userId: idSchema,
           email: emailAddress,
-          login: z
-            .string()
-            .trim()
-            .max(320, "tooLong")
-            .optional()
-            .transform((value) => value || undefined),
-          password: z.string().min(1, "required").max(1024, "tooLong"),
-          smtpLogin: z
-            .string()
-            .trim()
-            .max(320, "tooLong")
-            .optional()
-            .transform((value) => value || undefined),
-          smtpPassword: z
-            .string()
-            .max(1024, "tooLong")
-            .optional()
-            .transform((value) => value || undefined),
+          login: optionalName(320),
+          password: password.min(1, "required"),
+          smtpLogin: optionalName(320),
+          smtpPassword: optionalPassword,
         }),
       )
       .min(1, "required")

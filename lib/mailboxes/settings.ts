@@ -1,8 +1,9 @@
 // Editing a connected mailbox (SPEC §3.3), one section at a time; every change is audited with
 // its values before and after (never a password: the audit writer redacts them in any case).
 import type { Access } from "../access/access.ts";
+import { canPickExternalSubjects } from "../access/capabilities.ts";
 import { canDisconnectMailbox } from "../access/mailbox-rights.ts";
-import { missingSubjects } from "../access/subject-directory.ts";
+import { externalSubjects, missingSubjects } from "../access/subject-directory.ts";
 import { type SubjectRef, subjectKey } from "../access/subjects.ts";
 import { recordAudit } from "../audit/index.ts";
 import type { Database, Transaction } from "../db.ts";
@@ -228,6 +229,12 @@ export async function updateSharing(db: Database, actor: Access, mailboxId: numb
   const current = (await db.mailboxAccess.findMany({ where: { mailboxId } }))
     .map((row) => `${row.subjectKind}:${row.subjectRefId}`)
     .sort();
+  // The extranet is not offered to whoever may not pick it (capabilities.ts), so an external user
+  // or group sent anyway reads as unknown. Shares an administrator made stay when others save.
+  if (!canPickExternalSubjects(actor)) {
+    const added = refs.filter((ref) => !current.includes(subjectKey(ref)));
+    if ((await externalSubjects(db, added)).size > 0) throw new ValidationError({ subjects: "unknownSubject" });
+  }
   const next = refs.map((ref) => subjectKey(ref)).sort();
   return audited(
     db,

@@ -44,15 +44,31 @@ export async function callAction(
   target: ActionTarget,
   input: unknown,
 ): Promise<ActionOutcome> {
+  return (await callActionDetailed(request, baseURL, target, input)).outcome;
+}
+
+/** Like callAction, with the field errors of a refusal (field path → message key), when it has any. */
+export async function callActionDetailed(
+  request: APIRequestContext,
+  baseURL: string,
+  target: ActionTarget,
+  input: unknown,
+): Promise<{ outcome: ActionOutcome; fieldErrors: Record<string, string> | null }> {
   const response = await postAction(request, baseURL, target, input);
   // No session: the request proxy sends it to the sign-in page before any action code runs.
   if (response.status() === 307 && /\/login/.test(response.headers().location ?? ""))
-    return { ok: false, code: "SIGN_IN_REQUIRED" };
+    return { outcome: { ok: false, code: "SIGN_IN_REQUIRED" }, fieldErrors: null };
   const body = await response.text();
   // The flight payload carries the action's return value as JSON: {"ok":true,...} or {"ok":false,"error":{"code":...}}.
   const failure = body.match(/"ok":false,"error":\{"code":"([A-Z_]+)"/);
-  if (failure) return { ok: false, code: failure[1]! };
-  if (body.includes('"ok":true')) return { ok: true, body };
+  if (failure) {
+    const fields = body.match(/"fieldErrors":(\{[^{}]*\})/);
+    return {
+      outcome: { ok: false, code: failure[1]! },
+      fieldErrors: fields ? (JSON.parse(fields[1]!) as Record<string, string>) : null,
+    };
+  }
+  if (body.includes('"ok":true')) return { outcome: { ok: true, body }, fieldErrors: null };
   throw new Error(`unexpected action response (${response.status()}): ${body.slice(0, 300)}`);
 }
 
@@ -60,18 +76,8 @@ export async function callAction(
 export async function callActionForBody(
   request: APIRequestContext,
   baseURL: string,
-  target: { file: string; name: string; path: string },
+  target: ActionTarget,
   input: unknown,
 ): Promise<string> {
-  const response = await request.post(target.path, {
-    headers: {
-      "Next-Action": actionId(target.file, target.name),
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-      Origin: baseURL,
-    },
-    data: JSON.stringify([input]),
-    maxRedirects: 0,
-  });
-  return response.text();
+  return (await postAction(request, baseURL, target, input)).text();
 }

@@ -1,6 +1,7 @@
 // One grid page as the client gets it: metadata only (never a subject line or a body), the
 // shares and CRM queue for the optional columns, and whether the viewer may edit each row.
 import type { Access } from "../../access/access.ts";
+import { peopleInMailboxView } from "../../access/grid-people.ts";
 import { describeSubjects, type SubjectLabel } from "../../access/subject-directory.ts";
 import type { SubjectRef } from "../../access/subjects.ts";
 import type { Database } from "../../db.ts";
@@ -27,9 +28,11 @@ export async function gridPage(
   query: GridQuery,
   options: { now?: Date; timeZone?: string } = {},
 ) {
-  const [{ rows, total }, editable] = await Promise.all([
+  const filterIds = [...query.owners, ...query.access, ...query.queue];
+  const [{ rows, total }, editable, nameable] = await Promise.all([
     queryGrid(db, access, query, options),
     access.mailboxes("edit"),
+    peopleInMailboxView(db, access, filterIds),
   ]);
   const ids = rows.map((row) => row.id);
   const [shares, queue] = ids.length
@@ -45,11 +48,9 @@ export async function gridPage(
         }),
       ])
     : [[], []];
-  // One lookup for every name on screen: the rows' shares and queues, and the people the URL filters by.
-  const inFilters = [...query.owners, ...query.access, ...query.queue].map((refId) => ({
-    kind: "USER" as const,
-    refId,
-  }));
+  // One lookup for every name on screen: the rows' shares and queues, and the people the URL
+  // filters by — of those, only whom the grid could show anyway (lib/access/grid-people.ts).
+  const inFilters = filterIds.filter((id) => nameable.has(id)).map((refId) => ({ kind: "USER" as const, refId }));
   const labels: Record<string, SubjectLabel> = await describeSubjects(db, [
     ...inFilters,
     ...shares.map((share) => ({ kind: share.subjectKind, refId: share.subjectRefId })),

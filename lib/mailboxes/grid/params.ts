@@ -8,9 +8,9 @@ import {
   parseAsInteger,
   parseAsIsoDate,
   parseAsNumberLiteral,
-  parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
+import { parseAsId, parseAsText } from "../../validation.ts";
 
 export const GRID_KEY = "mailboxes";
 
@@ -36,13 +36,14 @@ export const SYNC_FILTERS = ["today", "yesterday", "7d", "30d", "older", "never"
 export const STATUS_FILTERS = ["OK", "ERROR", "NEEDS_PASSWORD", "PENDING"] as const;
 
 export const gridParsers = {
-  q: parseAsString.withDefault(""),
-  email: parseAsString.withDefault(""),
-  name: parseAsString.withDefault(""),
-  sender: parseAsString.withDefault(""),
-  owners: parseAsArrayOf(parseAsInteger).withDefault([]),
-  access: parseAsArrayOf(parseAsInteger).withDefault([]),
-  queue: parseAsArrayOf(parseAsInteger).withDefault([]),
+  // Ids past int4 and text PostgreSQL cannot store (NUL) read as absent (lib/validation.ts).
+  q: parseAsText.withDefault(""),
+  email: parseAsText.withDefault(""),
+  name: parseAsText.withDefault(""),
+  sender: parseAsText.withDefault(""),
+  owners: parseAsArrayOf(parseAsId).withDefault([]),
+  access: parseAsArrayOf(parseAsId).withDefault([]),
+  queue: parseAsArrayOf(parseAsId).withDefault([]),
   sync: parseAsStringLiteral(SYNC_FILTERS),
   syncDays: parseAsInteger,
   syncFrom: parseAsIsoDate,

@@ -12,8 +12,9 @@ import {
 } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { isCleanName } from "@/lib/validation";
 
-/** Asks for a role name (new role, clone, rename); checks it is not empty or taken. */
+/** Asks for a role name (new role, clone, rename); checks it is not empty, taken or unclean. */
 export function RoleNameDialog({
   open,
   title,
@@ -45,6 +46,7 @@ export function RoleNameDialog({
     const trimmed = name.trim();
     if (!trimmed) return setError(t("validation.required"));
     if (trimmed.length > 80) return setError(t("validation.tooLong"));
+    if (!isCleanName(trimmed)) return setError(t("validation.disallowedCharacters"));
     if (takenNames.some((taken) => taken.toLocaleLowerCase() === trimmed.toLocaleLowerCase()))
       return setError(t("validation.duplicateName"));
     onConfirm(trimmed);

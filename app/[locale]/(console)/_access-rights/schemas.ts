@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema, nameSchema, subjectRefIdSchema } from "@/lib/validation";
 
 export const accessModule = z.enum(["WEBMAIL", "TELEPHONY"]);
 
@@ -13,7 +14,7 @@ export const subjectRef = z.object({
     "USER_GROUP",
     "ADMINS",
   ]),
-  refId: z.number().int().min(0),
+  refId: subjectRefIdSchema,
 });
 
 export const saveRolesInput = z.object({
@@ -22,8 +23,9 @@ export const saveRolesInput = z.object({
   roles: z
     .array(
       z.object({
-        id: z.number().int().positive().nullable(),
-        name: z.string().max(200, "tooLong").nullable(),
+        id: idSchema.nullable(),
+        // A role name is shown to everyone who sees the matrix: one clean line (lib/validation.ts).
+        name: nameSchema.max(200, "tooLong").nullable(),
         levels: z.record(z.string(), z.number().int()),
         assignments: z.array(subjectRef).max(500),
       }),
@@ -35,5 +37,5 @@ export type SaveRolesInput = z.infer<typeof saveRolesInput>;
 
 export const hiddenRolesInput = z.object({
   module: accessModule,
-  hiddenRoleIds: z.array(z.number().int().positive()).max(100),
+  hiddenRoleIds: z.array(idSchema).max(100),
 });

@@ -13,8 +13,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireSection } from "@/lib/access/request";
 import { auditActors, auditEntityTypes, listAuditEvents } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
+import { Link } from "@/lib/i18n/navigation";
 import { fullName } from "@/lib/utils";
-import { ChangeList } from "./_components/change-list";
+import { ChangeSummaryList } from "./_components/change-summary";
+import { auditActionLabel, auditEntityLabel } from "./_lib/action-label";
 import { AUDIT_PER_PAGE, auditSearchCache } from "./_lib/search-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/audit">): Promise<Metadata> {
@@ -45,8 +47,6 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   ]);
   const t = await getTranslations("Audit");
   const format = await getFormatter();
-  const actionLabel = (action: string) =>
-    t.has(`actions.${action}`) ? t(`actions.${action}` as "actions.role.create") : action;
 
   return (
     <>
@@ -73,7 +73,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
               <option value="">{t("anything")}</option>
               {entityTypes.map((type) => (
                 <option key={type} value={type}>
-                  {t.has(`entities.${type}`) ? t(`entities.${type}` as "entities.Role") : type}
+                  {auditEntityLabel(t, type)}
                 </option>
               ))}
             </NativeSelect>
@@ -119,22 +119,20 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
                     )}
                   </TableCell>
                   <TableCell className="min-w-40">
-                    <div className="font-medium">{actionLabel(event.action)}</div>
+                    <div className="font-medium">{auditActionLabel(t, event.action)}</div>
                     <div className="text-xs text-muted-foreground">
                       {event.entityType} #{event.entityId}
                     </div>
                   </TableCell>
                   <TableCell>
-                    <details>
-                      <summary className="cursor-pointer text-sm text-primary">{t("showChanges")}</summary>
-                      <div className="mt-2">
-                        <ChangeList
-                          before={event.before}
-                          after={event.after}
-                          labels={{ before: t("before"), after: t("after") }}
-                        />
-                      </div>
-                    </details>
+                    <ChangeSummaryList summary={event.summary} />
+                    <Link
+                      href={`/audit/${event.id}`}
+                      className="mt-1 inline-block text-sm text-primary hover:underline"
+                      data-testid="audit-details"
+                    >
+                      {t("fullChange")}
+                    </Link>
                   </TableCell>
                 </TableRow>
               ))}

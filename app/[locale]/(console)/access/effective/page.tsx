@@ -14,6 +14,7 @@ import { explainRights } from "@/lib/access/explain";
 import { requireSignedIn } from "@/lib/access/request";
 import { db } from "@/lib/db";
 import { fullName } from "@/lib/utils";
+import { parseId } from "@/lib/validation";
 import { PermissionSources } from "./_components/sources";
 import { UserChooser } from "./_components/user-chooser";
 
@@ -31,8 +32,9 @@ export default async function EffectiveRightsPage({ params, searchParams }: Page
   if (modules.length === 0) forbidden();
   const t = await getTranslations("EffectiveRights");
   const rights = await getTranslations("AccessRights");
-  const userId = Number((await searchParams).user);
-  const explanation = Number.isInteger(userId) && userId > 0 ? await explainRights(db, userId, modules) : null;
+  const requested = (await searchParams).user;
+  const userId = parseId(requested);
+  const explanation = userId === null ? null : await explainRights(db, userId, modules);
 
   return (
     <>
@@ -41,7 +43,7 @@ export default async function EffectiveRightsPage({ params, searchParams }: Page
         <Card>
           <EmptyState
             icon={<ScaleIcon />}
-            title={userId ? t("userNotFound") : t("pickUser")}
+            title={requested ? t("userNotFound") : t("pickUser")}
             hint={t("pickUserHint")}
           />
         </Card>

@@ -3,7 +3,10 @@ import { changedFields } from "@/lib/audit/queries";
 const show = (value: unknown) =>
   value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value);
 
-/** Before → after, field by field; a create or delete shows the one side it has. */
+/**
+ * Before → after in full, field by field; a create or delete shows the one side it has. Only an
+ * event's own page shows this (it can be megabytes); the list shows a summary (change-summary.tsx).
+ */
 export function ChangeList({
   before,
   after,
@@ -16,14 +19,14 @@ export function ChangeList({
   if (before == null || after == null) {
     const value = before ?? after;
     return (
-      <pre className="max-h-60 max-w-xl overflow-auto whitespace-pre-wrap rounded bg-muted p-2 text-xs" dir="ltr">
+      <pre className="overflow-auto whitespace-pre-wrap rounded bg-muted p-2 text-xs" dir="ltr">
         {value == null ? "—" : JSON.stringify(value, null, 2)}
       </pre>
     );
   }
   const changes = changedFields(before, after);
   return (
-    <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs" dir="ltr">
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs" dir="ltr">
       {changes.map((change) => (
         <div key={change.field} className="contents">
           <dt className="font-mono text-muted-foreground">{change.field || "·"}</dt>

@@ -1,11 +1,13 @@
-import { createSearchParamsCache, parseAsInteger, parseAsIsoDate, parseAsString } from "nuqs/server";
+import { createSearchParamsCache, parseAsIsoDate } from "nuqs/server";
+import { parseAsId, parseAsPage, parseAsText } from "@/lib/validation";
 
+// Ids past int4, NUL bytes and enormous pages read as "not given" (lib/validation.ts).
 export const auditSearchParams = {
-  actor: parseAsInteger,
-  entity: parseAsString,
+  actor: parseAsId,
+  entity: parseAsText,
   from: parseAsIsoDate,
   to: parseAsIsoDate,
-  page: parseAsInteger.withDefault(1),
+  page: parseAsPage.withDefault(1),
 };
 
 export const auditSearchCache = createSearchParamsCache(auditSearchParams);

@@ -34,6 +34,7 @@ import {
   updateSharing,
 } from "@/lib/mailboxes/settings";
 import { syncNow } from "@/lib/mailboxes/sync-now";
+import { idSchema, nameSchema } from "@/lib/validation";
 
 const mayConnect = (access: Parameters<typeof canConnectForOthers>[0]) =>
   access.isEmployee && (access.allowed(WEBMAIL.connectOwn.key) || canConnectForOthers(access));
@@ -66,7 +67,7 @@ export const connectMailboxAction = action({
 });
 
 export const syncNowAction = action({
-  schema: z.object({ mailboxIds: z.array(z.number().int().positive()).min(1).max(500) }),
+  schema: z.object({ mailboxIds: z.array(idSchema).min(1).max(500) }),
   authorize: (access) => access.isEmployee,
   handler: ({ mailboxIds }, { access }) => syncNow(db, access, mailboxIds),
 });
@@ -119,7 +120,7 @@ export const updateCrmAction = action({
 });
 
 export const disconnectMailboxAction = action({
-  schema: z.object({ mailboxId: z.number().int().positive() }),
+  schema: z.object({ mailboxId: idSchema }),
   authorize: (access) => access.isEmployee,
   handler: async ({ mailboxId }, { access }) => {
     await disconnectMailbox(db, access, mailboxId);
@@ -148,9 +149,9 @@ export const bulkConnectAction = action({
 /** Rows for bulk connect from a department: its employees within the actor's edit scope. */
 export const departmentCandidatesAction = action({
   schema: z.object({
-    departmentId: z.number().int().positive(),
+    departmentId: idSchema,
     withSubDepartments: z.boolean(),
-    domain: z.string().trim().toLowerCase().max(253),
+    domain: nameSchema.trim().toLowerCase().max(253),
   }),
   authorize: canConnectForOthers,
   handler: async ({ departmentId, withSubDepartments, domain }, { access }) => ({

@@ -12,6 +12,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { mailboxForSettings } from "@/lib/mailboxes/queries";
 import { daysToPeriod } from "@/lib/mailboxes/schemas";
 import { cn, fullName } from "@/lib/utils";
+import { parseId } from "@/lib/validation";
 import { ConnectionSection } from "./_components/connection-section";
 import { CrmSection } from "./_components/crm-section";
 import { DisconnectButton } from "./_components/disconnect-button";
@@ -35,9 +36,10 @@ export default async function MailboxSettingsPage({
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { access, viewer } = await requireSignedIn();
-  const mailboxId = Number(id);
-  // Not editable and not visible look the same from outside: nothing of the mailbox is revealed.
-  const data = Number.isInteger(mailboxId) ? await mailboxForSettings(db, access, mailboxId) : null;
+  // Not editable, not visible and not a possible id (past int4, not digits) look the same from
+  // outside: a 404 that reveals nothing of the mailbox.
+  const mailboxId = parseId(id);
+  const data = mailboxId === null ? null : await mailboxForSettings(db, access, mailboxId);
   if (!data) notFound();
   const { mailbox } = data;
   // Someone else's mailbox was most likely reached from the grid; one's own from "My mailboxes".

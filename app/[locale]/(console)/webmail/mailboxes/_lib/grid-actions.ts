@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { setCrmEnabled } from "@/lib/mailboxes/crm-settings";
 import { GRID_COLUMNS, PAGE_SIZES } from "@/lib/mailboxes/grid/params";
 import { deletePreset, saveGridPreference, savePreset } from "@/lib/mailboxes/grid/preferences";
+import { idSchema, nameSchema, textSchema } from "@/lib/validation";
 
 const gridAuthorized = canOpen.mailboxes;
 
@@ -23,15 +24,15 @@ export const saveGridPreferenceAction = action({
 
 export const savePresetAction = action({
   schema: z.object({
-    name: z.string().trim().min(1, "required").max(80, "tooLong"),
-    query: z.string().max(2000, "tooLong"),
+    name: nameSchema.trim().min(1, "required").max(80, "tooLong"),
+    query: textSchema.max(2000, "tooLong"),
   }),
   authorize: gridAuthorized,
   handler: ({ name, query }, { viewer }) => savePreset(db, viewer.id, name, query),
 });
 
 export const deletePresetAction = action({
-  schema: z.object({ id: z.number().int().positive() }),
+  schema: z.object({ id: idSchema }),
   authorize: gridAuthorized,
   handler: async ({ id }, { viewer }) => {
     await deletePreset(db, viewer.id, id);
@@ -41,7 +42,7 @@ export const deletePresetAction = action({
 
 /** Bulk action: CRM on or off for the selected mailboxes (permission 204 and edit scope). */
 export const setCrmEnabledAction = action({
-  schema: z.object({ mailboxIds: z.array(z.number().int().positive()).min(1).max(500), enabled: z.boolean() }),
+  schema: z.object({ mailboxIds: z.array(idSchema).min(1).max(500), enabled: z.boolean() }),
   authorize: (access) => gridAuthorized(access) && access.allowed(WEBMAIL.editCrm.key),
   handler: ({ mailboxIds, enabled }, { access }) => setCrmEnabled(db, access, mailboxIds, enabled),
 });
