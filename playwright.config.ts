@@ -25,7 +25,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "node --import tsx scripts/start.ts --reseed",
+    command: "node --import ./scripts/lib/register.mjs scripts/start.ts --reseed",
     url: `http://localhost:${PORT}/login`,
     timeout: 600_000,
     reuseExistingServer: false,

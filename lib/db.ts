@@ -1,5 +1,6 @@
 // The one Prisma client (DESIGN §7.2). Secrets are omitted from every query unless a caller
 // explicitly selects them, so they cannot slip into a page or an API response by accident.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "./env.ts";

@@ -3,7 +3,7 @@ import { Building2Icon, CrownIcon, NetworkIcon, ShieldIcon, UsersIcon, UsersRoun
 import { useTranslations } from "next-intl";
 import { UserAvatar } from "@/components/ui/avatar";
 import type { SubjectLabel } from "@/lib/access/subject-directory";
-import type { SubjectRef } from "@/lib/access/subjects";
+import type { SubjectRef } from "@/lib/access/subject-ref";
 import { cn } from "@/lib/utils";
 
 const kindIcons = {

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import type { SubjectLabel, SubjectSearchResult } from "@/lib/access/subject-directory";
-import { type SubjectRef, subjectKey } from "@/lib/access/subjects";
+import { type SubjectRef, subjectKey } from "@/lib/access/subject-ref";
 import { searchSubjectsAction } from "./actions";
 import { SubjectChip, useSubjectText } from "./subject-chip";
 

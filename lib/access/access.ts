@@ -1,5 +1,6 @@
 // The single authority on "may X do Y" (DESIGN §3). Built once per request from the database;
 // nothing in it comes from the client.
+import "server-only";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { LEVEL, type PermissionKey, TELEPHONY, WEBMAIL } from "./catalog.ts";

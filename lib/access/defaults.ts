@@ -1,5 +1,6 @@
 // The default roles and assignments of SPEC §4.2 and §5.2. Created when missing (on start,
 // by the seed, in test databases); once created their values belong to the administrators.
+import "server-only";
 import type { Db } from "../db.ts";
 import type { AccessModule, AccessSubjectKind } from "../generated/prisma/enums.ts";
 import { LEVEL, TELEPHONY, WEBMAIL } from "./catalog.ts";

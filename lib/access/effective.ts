@@ -1,5 +1,6 @@
 // Effective permissions: the highest level among all roles assigned to any subject the user
 // matches (SPEC §4.4, §5.2), with the role and assignment that gave each level.
+import "server-only";
 import type { Db } from "../db.ts";
 import type { AccessModule, AccessSubjectKind } from "../generated/prisma/enums.ts";
 import { LEVEL, type PermissionKey, permissionsOf } from "./catalog.ts";

@@ -1,10 +1,11 @@
 // "What can user X do, and through which role and assignment?" (SPEC §4.4)
+import "server-only";
 import type { Db } from "../db.ts";
 import type { AccessModule } from "../generated/prisma/enums.ts";
 import { loadAccess } from "./access.ts";
 import type { EffectivePermission } from "./effective.ts";
 import { describeSubjects, type SubjectLabel } from "./subject-directory.ts";
-import { subjectKey } from "./subjects.ts";
+import { subjectKey } from "./subject-ref.ts";
 
 export interface RightsExplanation {
   user: { id: number; firstName: string; lastName: string; email: string; kind: string; isPortalAdmin: boolean };

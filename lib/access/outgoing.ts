@@ -1,5 +1,6 @@
 // "May user U call number N?" (SPEC §5.3) — answered from the outgoing-call level:
 // CRM clients only · CRM clients and employees · any number.
+import "server-only";
 import type { Db } from "../db.ts";
 import type { Access } from "./access.ts";
 import { LEVEL, TELEPHONY } from "./catalog.ts";

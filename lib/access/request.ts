@@ -1,4 +1,5 @@
 // The current request's access, computed once per request (React cache) for pages and actions.
+import "server-only";
 import { forbidden } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";

@@ -1,6 +1,7 @@
 // The role matrix of a module: load it for the editor, and save it atomically — against the
 // revision the editor loaded, so a second administrator's stale save is refused, not merged.
 
+import "server-only";
 import { recordAudit } from "../audit/index.ts";
 import type { Db } from "../db.ts";
 import { db as database } from "../db.ts";
@@ -11,7 +12,7 @@ import { canEditRoles } from "./capabilities.ts";
 import { isValidLevel, LEVEL, permissionsOf } from "./catalog.ts";
 import { defaultRole } from "./defaults.ts";
 import { missingSubjects } from "./subject-directory.ts";
-import { type SubjectRef, subjectKey } from "./subjects.ts";
+import { type SubjectRef, subjectKey } from "./subject-ref.ts";
 
 export interface MatrixRole {
   id: number;

@@ -1,6 +1,7 @@
 // Scopes: the sets of records a user may act on, each usable both as a database filter (lists)
 // and as a check (single records). Both forms come from the same resolved data, so they cannot
 // disagree — a property test checks exactly that (scopes.property.test.ts).
+import "server-only";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { SubjectSet } from "./subjects.ts";

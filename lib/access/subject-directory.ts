@@ -1,9 +1,10 @@
 // Looking up access subjects: search for the picker, labels for chips, existence for validation.
+import "server-only";
 import type { Db } from "../db.ts";
 import type { AccessSubjectKind } from "../generated/prisma/enums.ts";
 import type { Access } from "./access.ts";
 import { canPickExternalSubjects } from "./capabilities.ts";
-import { type SubjectRef, subjectKey } from "./subjects.ts";
+import { type SubjectRef, subjectKey } from "./subject-ref.ts";
 
 export const SPECIAL_SUBJECTS: SubjectRef[] = [
   { kind: "ALL_EMPLOYEES", refId: 0 },

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMembers, createDepartment, createUser } from "../../tests/factories.ts";
 import { db } from "../db.ts";
-import { resolveSubjects, subjectKey } from "./subjects.ts";
+import { subjectKey } from "./subject-ref.ts";
+import { resolveSubjects } from "./subjects.ts";
 
 // Company ── Sales (head: salesHead) ── Sales DE (member: anna, dual; head: deHead who is not a member)
 //        └── Finance (member: dual)

@@ -1,12 +1,8 @@
 // Which access subjects (SPEC §1) a user matches. One query; the result drives role merging,
 // mailbox sharing and department scopes alike.
+import "server-only";
 import type { Db } from "../db.ts";
-import type { AccessSubjectKind } from "../generated/prisma/enums.ts";
-
-export interface SubjectRef {
-  kind: AccessSubjectKind;
-  refId: number;
-}
+import type { SubjectRef } from "./subject-ref.ts";
 
 export interface SubjectSet {
   userId: number;
@@ -104,10 +100,6 @@ function buildSubjectSet(userId: number, row: SubjectRow): SubjectSet {
     userGroupIds,
     refs,
   };
-}
-
-export function subjectKey(ref: SubjectRef): string {
-  return `${ref.kind}:${ref.refId}`;
 }
 
 /** Whether the user falls under this subject (the single-record form of `refs`). */

@@ -2,6 +2,7 @@
 // Stored form: v1.<keyId>.<iv>.<ciphertext>.<tag> (base64url). The associated data binds a value
 // to its row and field ("mailbox:42:imapPassword"), so a value copied into another row or column
 // does not decrypt. Rotation: add a key, make it active, run `npm run secrets:rotate`, drop the old key.
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { env } from "../env.ts";
 

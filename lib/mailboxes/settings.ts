@@ -4,7 +4,7 @@ import type { Access } from "../access/access.ts";
 import { canPickExternalSubjects } from "../access/capabilities.ts";
 import { canDisconnectMailbox } from "../access/mailbox-rights.ts";
 import { externalSubjects, missingSubjects } from "../access/subject-directory.ts";
-import { type SubjectRef, subjectKey } from "../access/subjects.ts";
+import { type SubjectRef, subjectKey } from "../access/subject-ref.ts";
 import { recordAudit } from "../audit/index.ts";
 import type { Database, Transaction } from "../db.ts";
 import { ConnectionFailedError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";

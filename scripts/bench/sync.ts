@@ -5,7 +5,7 @@
 import { fork } from "node:child_process";
 import { ImapFlow } from "imapflow";
 import { Dovecot } from "../lib/dovecot.ts";
-import { spawnWorker, workerNodeFlags } from "../lib/worker-process.ts";
+import { spawnWorker, TS_ENTRY_FLAGS, workerNodeFlags } from "../lib/worker-process.ts";
 import { benchDatabase, round } from "./lib.ts";
 
 const LARGE = Number(process.env.BENCH_SYNC_MESSAGES ?? 100_000);
@@ -85,7 +85,7 @@ try {
   const large = await createImapMailbox(db, owner.id, { port: dovecot.port, user, password: "bench" });
   // The child runs like a worker syncing one mailbox at a time, with a worker's heap settings.
   const child = fork("scripts/bench/sync-child.ts", [String(large.id)], {
-    execArgv: [...workerNodeFlags(1), "--import", "tsx"],
+    execArgv: [...workerNodeFlags(1), ...TS_ENTRY_FLAGS],
     env: process.env,
   });
   const results = await new Promise<Record<string, number>>((resolve, reject) => {

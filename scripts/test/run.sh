@@ -14,7 +14,7 @@ step "type check"
 npx next typegen >/dev/null
 npx tsc --noEmit
 step "production build (served by the database-restart and end-to-end tests)"
-node --import tsx scripts/build.ts
+node --import ./scripts/lib/register.mjs scripts/build.ts
 step "unit and integration tests (vitest)"
 npx vitest run
 step "end-to-end tests (playwright)"

@@ -2,7 +2,7 @@
 // may see, streamed page by page. Metadata only; no secrets exist in these rows to begin with.
 import type { Access } from "../../access/access.ts";
 import { describeSubjects, type SubjectLabel } from "../../access/subject-directory.ts";
-import { type SubjectRef, subjectKey } from "../../access/subjects.ts";
+import { type SubjectRef, subjectKey } from "../../access/subject-ref.ts";
 import type { Database } from "../../db.ts";
 import { megabytes } from "../../utils.ts";
 import type { GridColumn, GridQuery } from "./params.ts";

@@ -3,7 +3,7 @@
 import type { Access } from "../../access/access.ts";
 import { peopleInMailboxView } from "../../access/grid-people.ts";
 import { describeSubjects, type SubjectLabel } from "../../access/subject-directory.ts";
-import type { SubjectRef } from "../../access/subjects.ts";
+import type { SubjectRef } from "../../access/subject-ref.ts";
 import type { Database } from "../../db.ts";
 import { type MailboxSyncStatus, toSyncStatus } from "../status.ts";
 import type { GridQuery } from "./params.ts";

@@ -4,7 +4,7 @@ import { SubjectChip, useSubjectText } from "@/components/access/subject-chip";
 import { SubjectPicker } from "@/components/access/subject-picker";
 import { Card } from "@/components/ui/card";
 import type { SubjectLabel } from "@/lib/access/subject-directory";
-import { type SubjectRef, subjectKey } from "@/lib/access/subjects";
+import { type SubjectRef, subjectKey } from "@/lib/access/subject-ref";
 import type { FieldErrors } from "@/lib/errors";
 import type { AccessModule } from "@/lib/generated/prisma/enums";
 import { useRoleName } from "./role-name";

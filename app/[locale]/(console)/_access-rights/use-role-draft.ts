@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import type { MatrixRole, RoleMatrix } from "@/lib/access/roles";
-import { type SubjectRef, subjectKey } from "@/lib/access/subjects";
+import { type SubjectRef, subjectKey } from "@/lib/access/subject-ref";
 
 /** A role as the editor holds it: `key` stays stable for new roles that have no id yet. */
 export interface DraftRole extends Omit<MatrixRole, "id"> {

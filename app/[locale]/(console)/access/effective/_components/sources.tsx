@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useSubjectText } from "@/components/access/subject-chip";
 import type { EffectivePermission } from "@/lib/access/effective";
 import type { SubjectLabel } from "@/lib/access/subject-directory";
-import { subjectKey } from "@/lib/access/subjects";
+import { subjectKey } from "@/lib/access/subject-ref";
 import type { AccessModule } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 import { useRoleName } from "../../../_access-rights/role-name";

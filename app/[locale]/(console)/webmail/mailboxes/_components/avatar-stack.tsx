@@ -4,7 +4,7 @@ import { useSubjectText } from "@/components/access/subject-chip";
 import { UserAvatar } from "@/components/ui/avatar";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { SubjectLabel } from "@/lib/access/subject-directory";
-import { type SubjectRef, subjectKey } from "@/lib/access/subjects";
+import { type SubjectRef, subjectKey } from "@/lib/access/subject-ref";
 
 const icons = {
   DEPARTMENT: Building2Icon,

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { SubjectChip, useSubjectText } from "@/components/access/subject-chip";
 import { SubjectPicker } from "@/components/access/subject-picker";
 import type { SubjectLabel } from "@/lib/access/subject-directory";
-import { type SubjectRef, subjectKey } from "@/lib/access/subjects";
+import { type SubjectRef, subjectKey } from "@/lib/access/subject-ref";
 import { updateSharingAction } from "../../../_lib/mailbox-actions";
 import { SaveBar } from "./save-bar";
 import { useSectionSave } from "./use-section-save";
