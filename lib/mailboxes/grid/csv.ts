@@ -45,7 +45,7 @@ export async function* gridCsv(
   const subjectText = options.subjectText ?? plainSubjectText;
   const visible = columns.filter((column) => EXPORTED[column]);
   const withUnread = visible.flatMap((column) => (column === "email" ? (["email", "unread"] as const) : [column]));
-  yield `\uFEFF${withUnread.map((column) => cell(headers[column])).join(",")}\r\n`;
+  const header = `\uFEFF${withUnread.map((column) => cell(headers[column])).join(",")}\r\n`;
   const pageSize = 1000;
   for (let page = 1; ; page += 1) {
     const { rows } = await queryGrid(db, access, { ...query, page, perPage: pageSize }, { timeZone: options.timeZone });
@@ -92,7 +92,10 @@ export async function* gridCsv(
       ),
       sender: row.senderName ?? "",
     });
-    yield rows.map((row) => `${withUnread.map((column) => cell(values(row)[column])).join(",")}\r\n`).join("");
+    const text = rows.map((row) => `${withUnread.map((column) => cell(values(row)[column])).join(",")}\r\n`).join("");
+    // The header goes out with the first page, not before it: the first query has run before
+    // anything is sent, so an export that cannot start is an HTTP error (startTextStream).
+    yield page === 1 ? header + text : text;
     if (rows.length < pageSize) return;
   }
 }

@@ -2,14 +2,25 @@ import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { getAccess } from "@/lib/access/request";
 import { canOpen } from "@/lib/access/sections";
-import { db } from "@/lib/db";
+import { db, isDatabaseUnavailable } from "@/lib/db";
 import { appTimeZone } from "@/lib/env";
+import { startTextStream } from "@/lib/http/text-stream";
 import { routing } from "@/lib/i18n/routing";
 import { gridCsv, type SubjectText } from "@/lib/mailboxes/grid/csv";
 import { GRID_COLUMNS, type GridColumn, loadGridParams, normalizeGridParams } from "@/lib/mailboxes/grid/params";
 import { loadGridPreference } from "@/lib/mailboxes/grid/preferences";
 
 export const dynamic = "force-dynamic";
+
+/** The export could not start. Nothing has been sent yet, so the client gets an error status and why. */
+function exportFailed(error: unknown) {
+  console.error("[export] the CSV export could not start:", error instanceof Error ? error.message : typeof error);
+  const unavailable = isDatabaseUnavailable(error);
+  const message = unavailable
+    ? "The database is not reachable right now; no file was created. Try again shortly."
+    : "The export could not be created; no file was sent. The server log has the details.";
+  return NextResponse.json({ error: "UNEXPECTED", message }, { status: unavailable ? 503 : 500 });
+}
 
 /** GET /api/mailboxes/export?<grid filters>&cols=owner,email,… — the filtered grid as CSV. */
 export async function GET(request: Request) {
@@ -37,14 +48,12 @@ export async function GET(request: Request) {
     return ref.kind === "DEPARTMENT_TREE" ? subjects("withSubDepartments", { name }) : name;
   };
   const lines = gridCsv(db, current.access, query, columns, headers, { timeZone: appTimeZone(), subjectText });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
+  let body: ReadableStream<Uint8Array>;
+  try {
+    body = await startTextStream(lines);
+  } catch (error) {
+    return exportFailed(error);
+  }
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(body, {
     headers: {
