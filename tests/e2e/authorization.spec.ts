@@ -101,8 +101,10 @@ const ACTIONS: {
   {
     name: "delete a grid preset",
     target: { file: GRID_ACTIONS, name: "deletePresetAction", path: "/webmail/mailboxes" },
+    // No such preset: allowed users get NOT_FOUND (nothing is deleted), others FORBIDDEN.
     input: { id: 999_999 },
     allowed: GRID_USERS,
+    allowedOutcome: "NOT_FOUND",
   },
   {
     name: "turn CRM on or off in bulk",
@@ -215,5 +217,39 @@ test.describe("the grid's actions on the team's mailboxes", () => {
       });
     }
     expect(await e2eQuery(`SELECT "crmEnabled", "syncState" FROM "Mailbox" WHERE id = $1`, [team!.id])).toEqual(before);
+  });
+});
+
+test.describe("grid presets belong to the user who saved them", () => {
+  test.use({ storageState: storageStateOf("admin") });
+  const target = (name: string) => ({ file: GRID_ACTIONS, name, path: "/webmail/mailboxes" });
+  const presetsNamed = (name: string) =>
+    e2eQuery<{ id: number }>(`SELECT id FROM "SavedFilter" WHERE name = $1`, [name]);
+
+  test("deleting someone else's preset answers NOT_FOUND, like a preset that does not exist, and deletes nothing", async ({
+    request,
+    baseURL,
+    playwright,
+  }) => {
+    const name = `e2e admin preset ${Date.now()}`;
+    expect(await callAction(request, baseURL!, target("savePresetAction"), { name, query: "crm=yes" })).toMatchObject({
+      ok: true,
+    });
+    const [preset] = await presetsNamed(name);
+    const head = await playwright.request.newContext({ baseURL, storageState: storageStateOf("headSales") });
+    try {
+      const missing = await callAction(head, baseURL!, target("deletePresetAction"), { id: 999_999 });
+      const foreign = await callAction(head, baseURL!, target("deletePresetAction"), { id: preset!.id });
+      expect(missing).toEqual({ ok: false, code: "NOT_FOUND" });
+      expect(foreign).toEqual(missing);
+      expect(await presetsNamed(name)).toEqual([preset]);
+    } finally {
+      await head.dispose();
+    }
+    // The owner deletes it.
+    expect(await callAction(request, baseURL!, target("deletePresetAction"), { id: preset!.id })).toMatchObject({
+      ok: true,
+    });
+    expect(await presetsNamed(name)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Per-user grid settings (SPEC §2.1): column order and visibility, page size; and the user's
 // named filter presets (SPEC §2.2).
 import type { Db } from "../../db.ts";
+import { NotFoundError } from "../../errors.ts";
 import { DEFAULT_COLUMNS, GRID_COLUMNS, GRID_KEY, type GridColumn, PAGE_SIZES } from "./params.ts";
 
 export interface GridPreferenceView {
@@ -52,6 +53,8 @@ export async function savePreset(db: Db, userId: number, name: string, query: st
 }
 
 export async function deletePreset(db: Db, userId: number, id: number) {
-  // Only one's own presets: the user id is part of the condition.
-  await db.savedFilter.deleteMany({ where: { id, userId, gridKey: GRID_KEY } });
+  // Only one's own presets: the user id is part of the condition. Someone else's preset answers
+  // exactly like one that does not exist, so the answer tells nothing about other users' ids.
+  const { count } = await db.savedFilter.deleteMany({ where: { id, userId, gridKey: GRID_KEY } });
+  if (count === 0) throw new NotFoundError("grid preset");
 }
