@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { AllowedNetworksError, parseAllowedNetworks } from "../lib/mail/allowed-networks.ts";
 import { ensureBuild } from "./lib/build.ts";
 import { prepareRuntime } from "./lib/runtime.ts";
+import { TS_ENTRY_FLAGS } from "./lib/worker-process.ts";
 
 const started = Date.now();
 const log = (line: string) => console.log(`[console] ${line}`);
@@ -60,7 +61,7 @@ if (buildCode !== 0) {
 const port = process.env.PORT ?? "3000";
 // Our own small server around Next's handler (not `next start`): it fixes the client address
 // the sign-in throttle relies on (scripts/web-server.ts).
-const web = runNode(["--import", "tsx", "scripts/web-server.ts"], { NODE_ENV: "production", PORT: port });
+const web = runNode([...TS_ENTRY_FLAGS, "scripts/web-server.ts"], { NODE_ENV: "production", PORT: port });
 const children: ChildProcess[] = [web];
 let stopping = false;
 
