@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { EXTRA_ACTION_HOSTS } from "./lib/security/action-origin.ts";
+import { API_POLICY, FIXED_HEADERS } from "./lib/security/headers.ts";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -10,8 +12,20 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tests and scripts included) with tsc; the build
   // itself need not repeat that on every start.
   typescript: { ignoreBuildErrors: true },
-  // forbidden() renders the 403 page with a real 403 status (app/[locale]/(console)/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders the 403 page with a real 403 status (app/[locale]/(console)/forbidden.tsx).
+    authInterrupts: true,
+    // The same list the request proxy checks Origin against (lib/security/action-origin.ts).
+    serverActions: { allowedOrigins: EXTRA_ACTION_HOSTS },
+  },
+  // Security headers (lib/security/headers.ts). Pages get their Content-Security-Policy, with a
+  // nonce, from the request proxy; API routes, which it skips, get a fixed one here.
+  async headers() {
+    return [
+      { source: "/:path*", headers: FIXED_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

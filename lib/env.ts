@@ -82,3 +82,8 @@ export function oidcSettings() {
   const name = z.string().default("Single sign-on").parse(process.env.AUTH_OIDC_NAME);
   return { issuer, clientId, clientSecret, name };
 }
+
+/** `next dev` (the page policy then allows eval for React's error overlay); read without the rest of the environment. */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}

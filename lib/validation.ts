@@ -4,7 +4,7 @@
 // would refuse it with an error the user sees as a 500: an integer past int4, a NUL byte in
 // text, UTF-16 that cannot be encoded as UTF-8.
 import { createParser } from "nuqs/server";
-import { z } from "zod";
+import { z } from "./zod.ts";
 
 /** The largest PostgreSQL `integer` (int4): every `Int` id column of the schema. */
 export const MAX_ID = 2_147_483_647;

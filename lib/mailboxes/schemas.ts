@@ -1,7 +1,8 @@
 // One schema per intent, shared by the form (client) and the action (server). Error messages are
 // message keys under "Validation" in the catalogs, so every language explains the same mistake.
-import { z } from "zod";
+
 import { idSchema, nameSchema, subjectRefIdSchema, textSchema } from "../validation.ts";
+import { z } from "../zod.ts";
 
 export const SYNC_PERIODS = ["1", "7", "30", "60", "90", "all"] as const;
 export type SyncPeriod = (typeof SYNC_PERIODS)[number];

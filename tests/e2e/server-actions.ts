@@ -23,14 +23,26 @@ export type ActionOutcome = { ok: true; body: string } | { ok: false; code: stri
 
 type ActionTarget = { file: string; name: string; path: string };
 
+/**
+ * Where the request claims to come from: the console's own origin, as the browser sends it, unless
+ * `origin` says otherwise (null: no Origin header at all).
+ */
+export type ActionOptions = { origin?: string | null };
+
 /** Posts to the action on `path` (a page that uses it), as the browser does; the raw response. */
-export function postAction(request: APIRequestContext, baseURL: string, target: ActionTarget, input: unknown) {
+export function postAction(
+  request: APIRequestContext,
+  baseURL: string,
+  target: ActionTarget,
+  input: unknown,
+  { origin = baseURL }: ActionOptions = {},
+) {
   return request.post(target.path, {
     headers: {
       "Next-Action": actionId(target.file, target.name),
       "Content-Type": "text/plain;charset=UTF-8",
       Accept: "text/x-component",
-      Origin: baseURL,
+      ...(origin === null ? {} : { Origin: origin }),
     },
     data: JSON.stringify([input]),
     maxRedirects: 0,
@@ -43,8 +55,9 @@ export async function callAction(
   baseURL: string,
   target: ActionTarget,
   input: unknown,
+  options: ActionOptions = {},
 ): Promise<ActionOutcome> {
-  return (await callActionDetailed(request, baseURL, target, input)).outcome;
+  return (await callActionDetailed(request, baseURL, target, input, options)).outcome;
 }
 
 /** Like callAction, with the field errors of a refusal (field path → message key), when it has any. */
@@ -53,8 +66,12 @@ export async function callActionDetailed(
   baseURL: string,
   target: ActionTarget,
   input: unknown,
+  options: ActionOptions = {},
 ): Promise<{ outcome: ActionOutcome; fieldErrors: Record<string, string> | null }> {
-  const response = await postAction(request, baseURL, target, input);
+  const response = await postAction(request, baseURL, target, input, options);
+  // A change not from this console's pages: the request proxy refuses it before any action code runs.
+  if (response.status() === 403 && (await response.text()).startsWith("Refused:"))
+    return { outcome: { ok: false, code: "ORIGIN_REFUSED" }, fieldErrors: null };
   // No session: the request proxy sends it to the sign-in page before any action code runs.
   if (response.status() === 307 && /\/login/.test(response.headers().location ?? ""))
     return { outcome: { ok: false, code: "SIGN_IN_REQUIRED" }, fieldErrors: null };
