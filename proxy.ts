@@ -61,7 +61,10 @@ function refuse(check: Extract<OriginCheck, { ok: false }>, request: NextRequest
 let formTargets: string[] | undefined;
 /** The OIDC issuer: its sign-in form posts to this console, which redirects there. */
 function oidcFormTargets(): string[] {
-  formTargets ??= [oidcSettings()?.issuer].flatMap((issuer) => (issuer ? [new URL(issuer).origin] : []));
+  // A malformed issuer fails the sign-in, not every page.
+  formTargets ??= [oidcSettings()?.issuer].flatMap((issuer) =>
+    issuer && URL.canParse(issuer) ? [new URL(issuer).origin] : [],
+  );
   return formTargets;
 }
 
