@@ -44,7 +44,7 @@ export async function checkConnectable(db: Database, actor: Access, ownerId: num
     where: { id: ownerId },
     select: { id: true, kind: true, status: true, firstName: true, lastName: true },
   });
-  if (!owner || owner.kind !== "EMPLOYEE" || owner.status === "DEACTIVATED")
+  if (owner?.kind !== "EMPLOYEE" || owner.status === "DEACTIVATED")
     throw new ValidationError({ ownerId: "ownerNotEmployee" });
   if (!(await canConnectFor(actor, ownerId))) throw new ForbiddenError(`connect a mailbox for user ${ownerId}`);
   const existing = await db.mailbox.findUnique({ where: { ownerId_email: { ownerId, email } }, select: { id: true } });
