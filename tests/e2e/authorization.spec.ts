@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { type Role, storageStateOf } from "./accounts.ts";
 import { e2eQuery } from "./database.ts";
+import { grantEverythingToTheExternalUser, withdrawTheGrants } from "./external-grants.ts";
 import { callAction } from "./server-actions.ts";
 
 const ROLES: Role[] = ["admin", "headSales", "employee", "telephony", "external"];
@@ -252,4 +253,36 @@ test.describe("grid presets belong to the user who saved them", () => {
     });
     expect(await presetsNamed(name)).toEqual([]);
   });
+});
+
+// The same matrix for the external user once they hold every right through their user, a user
+// group and their external workgroup (and an admin flag): roles cannot lift anyone out of the
+// extranet (SPEC §7), so every answer must be the plain external user's.
+test.describe("as external, given every right through user, user group and workgroup", () => {
+  test.use({ storageState: storageStateOf("external") });
+  let externalId = 0;
+  test.beforeAll(async () => {
+    externalId = await grantEverythingToTheExternalUser();
+  });
+  test.afterAll(async () => {
+    await withdrawTheGrants(externalId);
+  });
+
+  for (const page of PAGES) {
+    const allowed = page.allowed.includes("external");
+    test(`still ${allowed ? "opens" : "is refused"} ${page.path}`, async ({ request }) => {
+      const response = await request.get(page.path, { maxRedirects: 0 });
+      expect(response.status()).toBe(allowed ? 200 : 403);
+    });
+  }
+
+  for (const action of ACTIONS) {
+    const allowed = action.allowed.includes("external");
+    test(`still ${allowed ? "may" : "may not"} ${action.name} (server action)`, async ({ request, baseURL }) => {
+      const outcome = await callAction(request, baseURL!, action.target, action.input);
+      if (!allowed) expect(outcome).toEqual({ ok: false, code: "FORBIDDEN" });
+      else if (action.allowedOutcome) expect(outcome).toEqual({ ok: false, code: action.allowedOutcome });
+      else expect(outcome.ok).toBe(true);
+    });
+  }
 });
