@@ -122,27 +122,31 @@ const ACTIONS: {
   },
 ];
 
+/** Every page and server action of the matrix, each expecting what `role` may do. */
+function matrixFor(role: Role) {
+  for (const page of PAGES) {
+    const allowed = page.allowed.includes(role);
+    test(`${allowed ? "opens" : "is refused"} ${page.path}`, async ({ request }) => {
+      const response = await request.get(page.path, { maxRedirects: 0 });
+      expect(response.status()).toBe(allowed ? 200 : 403);
+    });
+  }
+
+  for (const action of ACTIONS) {
+    const allowed = action.allowed.includes(role);
+    test(`${allowed ? "may" : "may not"} ${action.name} (server action)`, async ({ request, baseURL }) => {
+      const outcome = await callAction(request, baseURL!, action.target, action.input);
+      if (!allowed) expect(outcome).toEqual({ ok: false, code: "FORBIDDEN" });
+      else if (action.allowedOutcome) expect(outcome).toEqual({ ok: false, code: action.allowedOutcome });
+      else expect(outcome.ok).toBe(true);
+    });
+  }
+}
+
 for (const role of ROLES) {
   test.describe(`as ${role}`, () => {
     test.use({ storageState: storageStateOf(role) });
-
-    for (const page of PAGES) {
-      const allowed = page.allowed.includes(role);
-      test(`${allowed ? "opens" : "is refused"} ${page.path}`, async ({ request }) => {
-        const response = await request.get(page.path, { maxRedirects: 0 });
-        expect(response.status()).toBe(allowed ? 200 : 403);
-      });
-    }
-
-    for (const action of ACTIONS) {
-      const allowed = action.allowed.includes(role);
-      test(`${allowed ? "may" : "may not"} ${action.name} (server action)`, async ({ request, baseURL }) => {
-        const outcome = await callAction(request, baseURL!, action.target, action.input);
-        if (!allowed) expect(outcome).toEqual({ ok: false, code: "FORBIDDEN" });
-        else if (action.allowedOutcome) expect(outcome).toEqual({ ok: false, code: action.allowedOutcome });
-        else expect(outcome.ok).toBe(true);
-      });
-    }
+    matrixFor(role);
   });
 }
 
@@ -267,22 +271,5 @@ test.describe("as external, given every right through user, user group and workg
   test.afterAll(async () => {
     await withdrawTheGrants(externalId);
   });
-
-  for (const page of PAGES) {
-    const allowed = page.allowed.includes("external");
-    test(`still ${allowed ? "opens" : "is refused"} ${page.path}`, async ({ request }) => {
-      const response = await request.get(page.path, { maxRedirects: 0 });
-      expect(response.status()).toBe(allowed ? 200 : 403);
-    });
-  }
-
-  for (const action of ACTIONS) {
-    const allowed = action.allowed.includes("external");
-    test(`still ${allowed ? "may" : "may not"} ${action.name} (server action)`, async ({ request, baseURL }) => {
-      const outcome = await callAction(request, baseURL!, action.target, action.input);
-      if (!allowed) expect(outcome).toEqual({ ok: false, code: "FORBIDDEN" });
-      else if (action.allowedOutcome) expect(outcome).toEqual({ ok: false, code: action.allowedOutcome });
-      else expect(outcome.ok).toBe(true);
-    });
-  }
+  matrixFor("external");
 });
