@@ -41,6 +41,8 @@ export async function prepareRuntime(log: (line: string) => void = console.log):
       `database: embedded PostgreSQL in ${database.dataDir} — the postgres user cannot reach ${DATA_DIR}, so its data and binaries live there`,
     );
   env.DATABASE_URL = database.url;
+  // Call recordings (lib/telephony/storage): beside the database unless RECORDINGS_DIR says otherwise.
+  env.RECORDINGS_DIR = process.env.RECORDINGS_DIR || path.resolve(DATA_DIR, "recordings");
   const applied = await applyMigrations(database.url);
   if (applied.length > 0) log(`migrations applied: ${applied.join(", ")}`);
   Object.assign(process.env, env);
