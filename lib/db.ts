@@ -29,6 +29,7 @@ function createClient() {
     omit: {
       user: { passwordHash: true },
       mailbox: { imapPasswordEnc: true, smtpPasswordEnc: true },
+      sipConnection: { passwordEnc: true },
     },
   });
 }

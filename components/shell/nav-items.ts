@@ -9,6 +9,9 @@ type NavLabel =
   | "webmailAccess"
   | "calls"
   | "telephonyAccess"
+  | "phoneSettings"
+  | "telephonyNumbers"
+  | "telephonyBalance"
   | "employees"
   | "departments"
   | "auditLog";
@@ -19,6 +22,9 @@ export const sections: Record<SectionKey, { group: Group; href: string; label: N
   webmailAccess: { group: "webmail", href: "/webmail/access", label: "webmailAccess" },
   calls: { group: "telephony", href: "/telephony/calls", label: "calls" },
   telephonyAccess: { group: "telephony", href: "/telephony/access", label: "telephonyAccess" },
+  phoneSettings: { group: "telephony", href: "/telephony/users", label: "phoneSettings" },
+  telephonyNumbers: { group: "telephony", href: "/telephony/numbers", label: "telephonyNumbers" },
+  telephonyBalance: { group: "telephony", href: "/telephony/balance", label: "telephonyBalance" },
   employees: { group: "company", href: "/company/employees", label: "employees" },
   departments: { group: "company", href: "/company/departments", label: "departments" },
   audit: { group: "admin", href: "/audit", label: "auditLog" },

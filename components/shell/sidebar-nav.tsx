@@ -7,8 +7,11 @@ import {
   MailIcon,
   NetworkIcon,
   PhoneCallIcon,
+  ServerIcon,
   ShieldCheckIcon,
+  SmartphoneIcon,
   UsersIcon,
+  WalletIcon,
 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
@@ -21,6 +24,9 @@ const icons: Record<SectionKey, LucideIcon> = {
   webmailAccess: ShieldCheckIcon,
   calls: PhoneCallIcon,
   telephonyAccess: ShieldCheckIcon,
+  phoneSettings: SmartphoneIcon,
+  telephonyNumbers: ServerIcon,
+  telephonyBalance: WalletIcon,
   employees: UsersIcon,
   departments: NetworkIcon,
   audit: HistoryIcon,

@@ -9,6 +9,9 @@ export const SECTION_KEYS = [
   "webmailAccess",
   "calls",
   "telephonyAccess",
+  "phoneSettings",
+  "telephonyNumbers",
+  "telephonyBalance",
   "employees",
   "departments",
   "audit",
@@ -22,6 +25,10 @@ export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
   webmailAccess: (access) => access.isPortalAdmin || access.allowed(WEBMAIL.editRights.key),
   calls: (access) => access.allowed(TELEPHONY.callStatistics.key),
   telephonyAccess: (access) => access.isPortalAdmin || access.allowed(TELEPHONY.settings.key),
+  // Any level but "denied": the page then lists exactly the users of that level's scope.
+  phoneSettings: (access) => access.allowed(TELEPHONY.userSettings.key),
+  telephonyNumbers: (access) => access.allowed(TELEPHONY.numbers.key),
+  telephonyBalance: (access) => access.allowed(TELEPHONY.balance.key),
   // Extranet users see nothing of the company structure (SPEC §7).
   employees: (access) => access.isEmployee,
   departments: (access) => access.isEmployee,
