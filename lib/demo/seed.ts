@@ -9,6 +9,7 @@ import { seedMailboxes } from "./mailboxes.ts";
 import { seedOrganisation } from "./org.ts";
 import { Random } from "./random.ts";
 import { seedTelephony } from "./telephony.ts";
+import { seedTelephonyAccounts } from "./telephony-accounts.ts";
 
 export const DEMO_PASSWORD = "demo";
 const DEMO_SEED = 20261125;
@@ -48,6 +49,7 @@ export async function seedDemo(db: Database, options: { now?: Date; force?: bool
       await seedGroups(tx, random, org, passwordHash, now);
       const mailboxes = await seedMailboxes(tx, random, org, now);
       await seedTelephony(tx, random, org, now);
+      await seedTelephonyAccounts(tx, random, org, now);
       return {
         seeded: true,
         users: org.employees.length + org.externals.length,
