@@ -104,7 +104,7 @@ export default async function BalancePage({ params, searchParams }: PageProps<"/
             <TableHeader>
               <TableRow>
                 <TableHead>{t("date")}</TableHead>
-                <TableHead>{t("kind")}</TableHead>
+                <TableHead className="hidden sm:table-cell">{t("kind")}</TableHead>
                 <TableHead className="hidden md:table-cell">{t("description")}</TableHead>
                 <TableHead className="text-end">{t("amount")}</TableHead>
               </TableRow>
@@ -114,8 +114,10 @@ export default async function BalancePage({ params, searchParams }: PageProps<"/
                 <TableRow key={entry.id} data-testid="ledger-row">
                   <TableCell className="whitespace-nowrap text-muted-foreground">
                     {format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short" })}
+                    {/* On phones the type goes under the date, so the amount keeps its column. */}
+                    <div className="text-xs text-foreground sm:hidden">{t(`kinds.${entry.kind}`)}</div>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className="hidden sm:table-cell">
                     <Badge variant={kindVariant[entry.kind]}>{t(`kinds.${entry.kind}`)}</Badge>
                   </TableCell>
                   <TableCell className="hidden max-w-md truncate md:table-cell">

@@ -65,7 +65,8 @@ export default async function PhoneSettingsPage({ params, searchParams }: PagePr
                 return (
                   <TableRow key={user.id} data-testid="phone-settings-row" data-user-id={user.id}>
                     <TableCell>
-                      <div className="flex min-w-0 items-center gap-2.5">
+                      {/* Bounded on phones so long addresses truncate instead of pushing the edit button off screen. */}
+                      <div className="flex min-w-0 max-w-40 items-center gap-2.5 sm:max-w-sm">
                         <UserAvatar user={user} />
                         <div className="min-w-0">
                           <div className="truncate font-medium">{fullName(user)}</div>
