@@ -12,7 +12,8 @@ export type OutgoingCallReason =
   | "denied"
   | "notACrmClient"
   | "notCrmOrEmployee"
-  | "invalidNumber";
+  | "invalidNumber"
+  | "blacklisted";
 
 export interface OutgoingCallDecision {
   allowed: boolean;
@@ -49,6 +50,9 @@ export async function decideOutgoingCall(db: Db, caller: Access, rawNumber: stri
   const level = caller.level(TELEPHONY.outgoingCall.key);
   const decide = (allowed: boolean, reason: OutgoingCallReason) => ({ allowed, reason, level, number });
   if (number.replace("+", "").length < 3) return decide(false, "invalidNumber");
+  // The company blacklist (Telephony settings) outranks every level, "any number" included.
+  const settings = await db.telephonySettings.findUnique({ where: { id: 1 }, select: { blacklist: true } });
+  if (settings?.blacklist.includes(number)) return decide(false, "blacklisted");
   if (level >= LEVEL.MAX) return decide(true, "anyNumber");
   if (level <= LEVEL.NONE) return decide(false, "denied");
   if (await isCrmClientNumber(db, number)) return decide(true, "crmClient");
