@@ -9,6 +9,7 @@ type NavLabel =
   | "webmailAccess"
   | "calls"
   | "telephonyAccess"
+  | "telephonySettings"
   | "employees"
   | "departments"
   | "auditLog";
@@ -19,6 +20,7 @@ export const sections: Record<SectionKey, { group: Group; href: string; label: N
   webmailAccess: { group: "webmail", href: "/webmail/access", label: "webmailAccess" },
   calls: { group: "telephony", href: "/telephony/calls", label: "calls" },
   telephonyAccess: { group: "telephony", href: "/telephony/access", label: "telephonyAccess" },
+  telephonySettings: { group: "telephony", href: "/telephony/settings", label: "telephonySettings" },
   employees: { group: "company", href: "/company/employees", label: "employees" },
   departments: { group: "company", href: "/company/departments", label: "departments" },
   audit: { group: "admin", href: "/audit", label: "auditLog" },

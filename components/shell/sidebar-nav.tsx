@@ -7,6 +7,7 @@ import {
   MailIcon,
   NetworkIcon,
   PhoneCallIcon,
+  SettingsIcon,
   ShieldCheckIcon,
   UsersIcon,
 } from "lucide-react";
@@ -21,6 +22,7 @@ const icons: Record<SectionKey, LucideIcon> = {
   webmailAccess: ShieldCheckIcon,
   calls: PhoneCallIcon,
   telephonyAccess: ShieldCheckIcon,
+  telephonySettings: SettingsIcon,
   employees: UsersIcon,
   departments: NetworkIcon,
   audit: HistoryIcon,

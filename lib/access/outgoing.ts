@@ -4,6 +4,9 @@ import "server-only";
 import type { Db } from "../db.ts";
 import type { Access } from "./access.ts";
 import { LEVEL, TELEPHONY } from "./catalog.ts";
+import { normalizePhoneNumber } from "./phone-number.ts";
+
+export { normalizePhoneNumber };
 
 export type OutgoingCallReason =
   | "anyNumber"
@@ -20,15 +23,6 @@ export interface OutgoingCallDecision {
   reason: OutgoingCallReason;
   level: number;
   number: string;
-}
-
-/** Digits with an optional leading "+"; "00" becomes "+". The form User.phones and CRM phones use. */
-export function normalizePhoneNumber(raw: string): string {
-  const trimmed = raw.trim();
-  const digits = trimmed.replace(/[^\d]/g, "");
-  if (trimmed.startsWith("+")) return `+${digits}`;
-  if (digits.startsWith("00")) return `+${digits.slice(2)}`;
-  return digits;
 }
 
 async function isCrmClientNumber(db: Db, number: string): Promise<boolean> {

@@ -9,6 +9,7 @@ export const SECTION_KEYS = [
   "webmailAccess",
   "calls",
   "telephonyAccess",
+  "telephonySettings",
   "employees",
   "departments",
   "audit",
@@ -22,6 +23,8 @@ export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
   webmailAccess: (access) => access.isPortalAdmin || access.allowed(WEBMAIL.editRights.key),
   calls: (access) => access.allowed(TELEPHONY.callStatistics.key),
   telephonyAccess: (access) => access.isPortalAdmin || access.allowed(TELEPHONY.settings.key),
+  // Portal administrators always have full telephony access (SPEC §5).
+  telephonySettings: (access) => access.isPortalAdmin || access.allowed(TELEPHONY.settings.key),
   // Extranet users see nothing of the company structure (SPEC §7).
   employees: (access) => access.isEmployee,
   departments: (access) => access.isEmployee,

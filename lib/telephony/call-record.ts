@@ -1,7 +1,7 @@
 // One call detail record as a PBX sends it (the telephony API, SPEC §5.3). Everything in it is
 // hostile until parsed: ids past int4, NUL bytes, control characters and absurd dates are
 // refused here with a reason, before PostgreSQL could refuse them as a 500.
-import { normalizePhoneNumber } from "../access/outgoing.ts";
+import { normalizePhoneNumber } from "../access/phone-number.ts";
 import { isCleanName, MAX_ID } from "../validation.ts";
 import { z } from "../zod.ts";
 

@@ -15,6 +15,7 @@ const GRID_USERS: Role[] = ["admin", "headSales", "telephony"];
 const PAGES: { path: string; allowed: Role[] }[] = [
   { path: "/webmail/access", allowed: ["admin"] },
   { path: "/telephony/access", allowed: ["admin", "telephony"] },
+  { path: "/telephony/settings", allowed: ["admin", "telephony"] },
   { path: "/access/effective", allowed: ["admin", "telephony"] },
   { path: "/audit", allowed: ["admin"] },
   { path: "/company/employees", allowed: ["admin", "headSales", "employee", "telephony"] },
@@ -31,6 +32,15 @@ const PAGES: { path: string; allowed: Role[] }[] = [
 const ROLE_ACTIONS = "app/[locale]/(console)/_access-rights/actions.ts";
 const MAILBOX_ACTIONS = "app/[locale]/(console)/webmail/_lib/mailbox-actions.ts";
 const GRID_ACTIONS = "app/[locale]/(console)/webmail/mailboxes/_lib/grid-actions.ts";
+const TELEPHONY_SETTINGS_ACTIONS = "app/[locale]/(console)/telephony/settings/_lib/actions.ts";
+// Invalid on purpose: allowed users get VALIDATION (nothing changes), others FORBIDDEN before parsing.
+const telephonySettingsAction = (name: string, input: unknown) => ({
+  name: `telephony settings: ${name}`,
+  target: { file: TELEPHONY_SETTINGS_ACTIONS, name, path: "/telephony/settings" },
+  input,
+  allowed: ["admin", "telephony"] as Role[],
+  allowedOutcome: "VALIDATION",
+});
 const ACTIONS: {
   name: string;
   target: { file: string; name: string; path: string };
@@ -38,6 +48,11 @@ const ACTIONS: {
   allowed: Role[];
   allowedOutcome?: string;
 }[] = [
+  telephonySettingsAction("saveGeneralSettingsAction", { defaultOutgoingNumberId: 0, recordingRetentionDays: 0 }),
+  telephonySettingsAction("addBlacklistNumberAction", { number: "" }),
+  telephonySettingsAction("removeBlacklistNumberAction", { number: "" }),
+  telephonySettingsAction("createApiTokenAction", { name: "" }),
+  telephonySettingsAction("revokeApiTokenAction", { id: 0 }),
   {
     name: "save webmail roles",
     target: { file: ROLE_ACTIONS, name: "saveRoles", path: "/webmail/access" },
