@@ -4,10 +4,12 @@
 import { ensureDefaultRoles } from "../access/defaults.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Database, Db } from "../db.ts";
+import { type RecordingStorage, recordingStorage } from "../telephony/storage.ts";
 import { seedGroups } from "./groups.ts";
 import { seedMailboxes } from "./mailboxes.ts";
 import { seedOrganisation } from "./org.ts";
 import { Random } from "./random.ts";
+import { seedDemoRecordings } from "./recordings.ts";
 import { seedTelephony } from "./telephony.ts";
 
 export const DEMO_PASSWORD = "demo";
@@ -35,7 +37,10 @@ export async function resetDatabase(db: Db) {
   await db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
 }
 
-export async function seedDemo(db: Database, options: { now?: Date; force?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  db: Database,
+  options: { now?: Date; force?: boolean; recordings?: RecordingStorage } = {},
+): Promise<SeedResult> {
   const now = options.now ?? new Date();
   if (!options.force && (await isSeeded(db))) return { seeded: false, users: 0, departments: 0, mailboxes: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD, DEMO_SALT);
@@ -48,6 +53,7 @@ export async function seedDemo(db: Database, options: { now?: Date; force?: bool
       await seedGroups(tx, random, org, passwordHash, now);
       const mailboxes = await seedMailboxes(tx, random, org, now);
       await seedTelephony(tx, random, org, now);
+      await seedDemoRecordings(tx, options.recordings ?? recordingStorage());
       return {
         seeded: true,
         users: org.employees.length + org.externals.length,
