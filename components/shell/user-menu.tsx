@@ -30,7 +30,12 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 gap-2 px-1.5" aria-label={t("userMenu")} data-testid="user-menu">
+        <Button
+          variant="ghost"
+          className="h-9 gap-2 px-1.5"
+          aria-label={`${user.firstName} ${user.lastName}, ${t("userMenu")}`}
+          data-testid="user-menu"
+        >
           <UserAvatar user={user} className="size-7" />
           <span className="hidden max-w-40 truncate text-sm sm:inline">
             {user.firstName} {user.lastName}
