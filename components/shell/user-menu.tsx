@@ -30,16 +30,14 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button
-          variant="ghost"
-          className="h-9 gap-2 px-1.5"
-          aria-label={`${user.firstName} ${user.lastName}, ${t("userMenu")}`}
-          data-testid="user-menu"
-        >
+        <Button variant="ghost" className="h-9 gap-2 px-1.5" data-testid="user-menu">
           <UserAvatar user={user} className="size-7" />
-          <span className="hidden max-w-40 truncate text-sm sm:inline">
+          {/* The name is the button's accessible name on every screen, visible from sm up; no aria-label,
+              so what is read and what is seen agree (WCAG 2.5.3). */}
+          <span className="sr-only text-sm sm:not-sr-only sm:max-w-40 sm:truncate">
             {user.firstName} {user.lastName}
           </span>
+          <span className="sr-only">{t("userMenu")}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">
