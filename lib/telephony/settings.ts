@@ -3,14 +3,14 @@
 // saved and nothing changes unrecorded.
 import "server-only";
 import { recordAudit } from "../audit/index.ts";
-import type { Database } from "../db.ts";
+import type { Database, Db, Transaction } from "../db.ts";
 import { ValidationError } from "../errors.ts";
 
 const SETTINGS_ID = 1;
 /** A bound for the list the outgoing-call check reads on every call. */
 export const MAX_BLACKLIST = 5_000;
 
-export async function getTelephonySettings(db: Database) {
+export async function getTelephonySettings(db: Db) {
   const row = await db.telephonySettings.findUnique({ where: { id: SETTINGS_ID } });
   return {
     defaultOutgoingNumberId: row?.defaultOutgoingNumberId ?? null,
@@ -25,16 +25,13 @@ async function change(
   db: Database,
   actorId: number,
   action: string,
-  update: (
-    current: Settings,
-    tx: Parameters<Parameters<Database["$transaction"]>[0]>[0],
-  ) => Promise<Partial<Settings> | null>,
+  update: (current: Settings, tx: Transaction) => Promise<Partial<Settings> | null>,
 ) {
   await db.$transaction(async (tx) => {
     // The row is locked so two admins adding numbers at once both end up in the list.
     await tx.$executeRaw`INSERT INTO "TelephonySettings" (id, "updatedAt") VALUES (${SETTINGS_ID}, now()) ON CONFLICT (id) DO NOTHING`;
     await tx.$queryRaw`SELECT id FROM "TelephonySettings" WHERE id = ${SETTINGS_ID} FOR UPDATE`;
-    const current = await getTelephonySettings(tx as unknown as Database);
+    const current = await getTelephonySettings(tx);
     const next = await update(current, tx);
     if (!next) return;
     await tx.telephonySettings.update({ where: { id: SETTINGS_ID }, data: next });
