@@ -205,7 +205,9 @@ test.describe("telephony settings page", () => {
         ["serious", "critical"].includes(violation.impact ?? ""),
       );
       expect(
-        serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html.slice(0, 160)).join(" | ")}`),
+        serious.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html.slice(0, 160)).join(" | ")}`,
+        ),
       ).toEqual([]);
     });
   }
