@@ -30,6 +30,8 @@ const schema = z.object({
   SYNC_WINDOW_SIZE: z.coerce.number().int().min(100).max(50_000).default(10_000),
   /** How often a worker enqueues due mailboxes and requeues syncs nobody is working on. */
   WORKER_SCHEDULER_MS: z.coerce.number().int().min(500).max(3_600_000).default(15_000),
+  /** The largest call recording the telephony API accepts, in MB (decimal: 1 MB = 1,000,000 bytes). */
+  RECORDINGS_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Internal networks mail servers may be in (lib/mail/outbound); unset: public addresses only. */
   MAIL_ALLOWED_NETWORKS: z
     .string()

@@ -9,6 +9,8 @@ const { env } = await import("../lib/env.ts");
 const { stopBoss } = await import("../lib/jobs/boss.ts");
 const { enqueueDueMailboxes, scheduleUnscheduled } = await import("../lib/jobs/scheduler.ts");
 const { requeueAbandonedSyncs, startSyncWorker } = await import("../lib/jobs/sync-worker.ts");
+const { deleteExpiredRecordings, RETENTION_INTERVAL_MS } = await import("../lib/telephony/retention.ts");
+const { recordingStorage } = await import("../lib/telephony/storage.ts");
 
 const settings = env();
 const worker = startSyncWorker(db, {
@@ -29,6 +31,16 @@ function report(where: string, error: unknown) {
 }
 process.on("unhandledRejection", (error) => report("unhandled", error));
 
+// Recording retention: at start, then daily. Only a successful run counts, so a run that failed
+// (database away) is tried again on the next tick rather than a day later.
+let lastRetentionRun = 0;
+async function expireRecordings() {
+  if (Date.now() - lastRetentionRun < RETENTION_INTERVAL_MS) return;
+  const deleted = await deleteExpiredRecordings(db, recordingStorage(), { log });
+  lastRetentionRun = Date.now();
+  if (deleted) log(`retention: deleted ${deleted} recording(s) past the retention period`);
+}
+
 async function schedule() {
   try {
     await scheduleUnscheduled(db);
@@ -36,6 +48,7 @@ async function schedule() {
     // Syncs whose worker died, or whose database connection did (a restart), hold no lock: resume them.
     const resumed = await requeueAbandonedSyncs(db, settings.DATABASE_URL);
     if (resumed) log(`resuming ${resumed} sync(s) that nobody was working on`);
+    await expireRecordings();
     if (lastProblem) log("scheduler: running normally again");
     lastProblem = "";
   } catch (error) {

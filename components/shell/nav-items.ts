@@ -12,6 +12,7 @@ type NavLabel =
   | "phoneSettings"
   | "telephonyNumbers"
   | "telephonyBalance"
+  | "telephonySettings"
   | "employees"
   | "departments"
   | "auditLog";
@@ -25,6 +26,7 @@ export const sections: Record<SectionKey, { group: Group; href: string; label: N
   phoneSettings: { group: "telephony", href: "/telephony/users", label: "phoneSettings" },
   telephonyNumbers: { group: "telephony", href: "/telephony/numbers", label: "telephonyNumbers" },
   telephonyBalance: { group: "telephony", href: "/telephony/balance", label: "telephonyBalance" },
+  telephonySettings: { group: "telephony", href: "/telephony/settings", label: "telephonySettings" },
   employees: { group: "company", href: "/company/employees", label: "employees" },
   departments: { group: "company", href: "/company/departments", label: "departments" },
   audit: { group: "admin", href: "/audit", label: "auditLog" },

@@ -33,7 +33,9 @@ export function UserMenu({ user }: { user: ShellUser }) {
         {/* The name shown is part of the accessible name (WCAG 2.5.3 "label in name"): voice users say what they see. */}
         <Button variant="ghost" className="h-9 gap-2 px-1.5" data-testid="user-menu">
           <UserAvatar user={user} className="size-7" />
-          <span className="hidden max-w-40 truncate text-sm sm:inline">
+          {/* The name is the button's accessible name on every screen, visible from sm up; no aria-label,
+              so what is read and what is seen agree (WCAG 2.5.3). */}
+          <span className="sr-only text-sm sm:not-sr-only sm:max-w-40 sm:truncate">
             {user.firstName} {user.lastName}
           </span>
           <span className="sr-only">{t("userMenu")}</span>

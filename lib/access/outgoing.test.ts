@@ -48,4 +48,21 @@ describe("outgoing-call check: may user U call number N?", () => {
     expect(await decide(LEVEL.MAX, "+1 555 0100")).toMatchObject({ allowed: true, reason: "anyNumber" });
     expect(await decide(LEVEL.MAX, "x")).toMatchObject({ allowed: false, reason: "invalidNumber" });
   });
+
+  it("blacklisted numbers are refused at every level, compared in their normalised form", async () => {
+    await db.telephonySettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, blacklist: ["+4989555000", "+15550199"] },
+      update: { blacklist: ["+4989555000", "+15550199"] },
+    });
+    try {
+      for (const level of [LEVEL.LOW, LEVEL.MID, LEVEL.MAX]) {
+        expect(await decide(level, "0049 89 555 000")).toMatchObject({ allowed: false, reason: "blacklisted" });
+      }
+      expect(await decide(LEVEL.MAX, "+1 555 0199")).toMatchObject({ allowed: false, reason: "blacklisted" });
+      expect(await decide(LEVEL.MAX, "+1 555 0100")).toMatchObject({ allowed: true, reason: "anyNumber" });
+    } finally {
+      await db.telephonySettings.update({ where: { id: 1 }, data: { blacklist: [] } });
+    }
+  });
 });

@@ -4,6 +4,9 @@ import "server-only";
 import type { Db } from "../db.ts";
 import type { Access } from "./access.ts";
 import { LEVEL, TELEPHONY } from "./catalog.ts";
+import { normalizePhoneNumber } from "./phone-number.ts";
+
+export { normalizePhoneNumber };
 
 export type OutgoingCallReason =
   | "anyNumber"
@@ -12,22 +15,14 @@ export type OutgoingCallReason =
   | "denied"
   | "notACrmClient"
   | "notCrmOrEmployee"
-  | "invalidNumber";
+  | "invalidNumber"
+  | "blacklisted";
 
 export interface OutgoingCallDecision {
   allowed: boolean;
   reason: OutgoingCallReason;
   level: number;
   number: string;
-}
-
-/** Digits with an optional leading "+"; "00" becomes "+". The form User.phones and CRM phones use. */
-export function normalizePhoneNumber(raw: string): string {
-  const trimmed = raw.trim();
-  const digits = trimmed.replace(/[^\d]/g, "");
-  if (trimmed.startsWith("+")) return `+${digits}`;
-  if (digits.startsWith("00")) return `+${digits.slice(2)}`;
-  return digits;
 }
 
 async function isCrmClientNumber(db: Db, number: string): Promise<boolean> {
@@ -49,6 +44,9 @@ export async function decideOutgoingCall(db: Db, caller: Access, rawNumber: stri
   const level = caller.level(TELEPHONY.outgoingCall.key);
   const decide = (allowed: boolean, reason: OutgoingCallReason) => ({ allowed, reason, level, number });
   if (number.replace("+", "").length < 3) return decide(false, "invalidNumber");
+  // The company blacklist (Telephony settings) outranks every level, "any number" included.
+  const settings = await db.telephonySettings.findUnique({ where: { id: 1 }, select: { blacklist: true } });
+  if (settings?.blacklist.includes(number)) return decide(false, "blacklisted");
   if (level >= LEVEL.MAX) return decide(true, "anyNumber");
   if (level <= LEVEL.NONE) return decide(false, "denied");
   if (await isCrmClientNumber(db, number)) return decide(true, "crmClient");

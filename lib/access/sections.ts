@@ -12,6 +12,7 @@ export const SECTION_KEYS = [
   "phoneSettings",
   "telephonyNumbers",
   "telephonyBalance",
+  "telephonySettings",
   "employees",
   "departments",
   "audit",
@@ -29,6 +30,8 @@ export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
   phoneSettings: (access) => access.allowed(TELEPHONY.userSettings.key),
   telephonyNumbers: (access) => access.allowed(TELEPHONY.numbers.key),
   telephonyBalance: (access) => access.allowed(TELEPHONY.balance.key),
+  // Portal administrators always have full telephony access (SPEC §5).
+  telephonySettings: (access) => access.isPortalAdmin || access.allowed(TELEPHONY.settings.key),
   // Extranet users see nothing of the company structure (SPEC §7).
   employees: (access) => access.isEmployee,
   departments: (access) => access.isEmployee,

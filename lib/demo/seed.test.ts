@@ -1,9 +1,14 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, type ScratchDatabase } from "../../tests/databases.ts";
 import { db } from "../db.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { localRecordingStorage } from "../telephony/storage.ts";
+import { DEMO_RECORDINGS } from "./recordings.ts";
 import { seedDemo } from "./seed.ts";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
@@ -37,18 +42,43 @@ async function digest(client: typeof db | PrismaClient) {
   return hash.digest("hex");
 }
 
+const recordingsDir = await fs.mkdtemp(path.join(os.tmpdir(), "demo-recordings-"));
+const recordings = localRecordingStorage(recordingsDir);
+
 describe("demo organisation seed", () => {
   let second: ScratchDatabase;
   let secondClient: PrismaClient;
   beforeAll(async () => {
-    await seedDemo(db, { now: NOW });
+    await seedDemo(db, { now: NOW, recordings });
     second = await createScratchDatabase("migrated");
     secondClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: second.url }) });
-    await seedDemo(secondClient as unknown as typeof db, { now: NOW });
+    await seedDemo(secondClient as unknown as typeof db, { now: NOW, recordings });
   }, 180_000);
   afterAll(async () => {
+    await fs.rm(recordingsDir, { recursive: true, force: true });
     await secondClient?.$disconnect();
     await second?.drop();
+  });
+
+  it("gives 20 answered calls a playable WAV recording, stored with its size and checksum", async () => {
+    const calls = await db.call.findMany({ where: { recordingPath: { not: null } } });
+    expect(calls).toHaveLength(DEMO_RECORDINGS);
+    for (const call of calls) {
+      expect(call).toMatchObject({ status: "ANSWERED", recordingType: "audio/wav" });
+      const file = await fs.readFile(path.join(recordingsDir, call.recordingPath!));
+      expect(file.length).toBe(call.recordingBytes);
+      expect(createHash("sha256").update(file).digest("hex")).toBe(call.recordingSha256);
+      expect(file.toString("ascii", 0, 4)).toBe("RIFF");
+      expect(file.readUInt32LE(4)).toBe(file.length - 8);
+      expect(file.toString("ascii", 8, 16)).toBe("WAVEfmt ");
+      expect([file.readUInt16LE(20), file.readUInt16LE(22), file.readUInt32LE(24), file.readUInt16LE(34)]).toEqual([
+        1, 1, 8000, 16,
+      ]);
+      expect(file.toString("ascii", 36, 40)).toBe("data");
+      expect(file.readUInt32LE(40)).toBe(file.length - 44);
+      expect(file.length - 44).toBeGreaterThanOrEqual(3 * 8000 * 2); // at least three seconds
+      expect(file.subarray(44).some((byte) => byte !== 0)).toBe(true); // not silence
+    }
   });
 
   it("is deterministic: two databases seeded with the same reference time are identical", async () => {

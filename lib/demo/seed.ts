@@ -4,10 +4,12 @@
 import { ensureDefaultRoles } from "../access/defaults.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Database, Db } from "../db.ts";
+import { type RecordingStorage, recordingStorage } from "../telephony/storage.ts";
 import { seedGroups } from "./groups.ts";
 import { seedMailboxes } from "./mailboxes.ts";
 import { seedOrganisation } from "./org.ts";
 import { Random } from "./random.ts";
+import { seedDemoRecordings } from "./recordings.ts";
 import { seedTelephony } from "./telephony.ts";
 import { seedTelephonyAccounts } from "./telephony-accounts.ts";
 
@@ -36,7 +38,10 @@ export async function resetDatabase(db: Db) {
   await db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
 }
 
-export async function seedDemo(db: Database, options: { now?: Date; force?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  db: Database,
+  options: { now?: Date; force?: boolean; recordings?: RecordingStorage } = {},
+): Promise<SeedResult> {
   const now = options.now ?? new Date();
   if (!options.force && (await isSeeded(db))) return { seeded: false, users: 0, departments: 0, mailboxes: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD, DEMO_SALT);
@@ -50,6 +55,7 @@ export async function seedDemo(db: Database, options: { now?: Date; force?: bool
       const mailboxes = await seedMailboxes(tx, random, org, now);
       await seedTelephony(tx, random, org, now);
       await seedTelephonyAccounts(tx, random, org, now);
+      await seedDemoRecordings(tx, options.recordings ?? recordingStorage());
       return {
         seeded: true,
         users: org.employees.length + org.externals.length,

@@ -24,6 +24,7 @@ const PAGES: { path: string; allowed: Role[]; grantedExternal?: boolean }[] = [
   { path: "/telephony/balance?from=nonsense&to=2026-13-45&page=x", allowed: ["admin"] },
   { path: "/webmail/access", allowed: ["admin"] },
   { path: "/telephony/access", allowed: ["admin", "telephony"] },
+  { path: "/telephony/settings", allowed: ["admin", "telephony"] },
   { path: "/access/effective", allowed: ["admin", "telephony"] },
   { path: "/audit", allowed: ["admin"] },
   { path: "/company/employees", allowed: ["admin", "headSales", "employee", "telephony"] },
@@ -43,6 +44,15 @@ const GRID_ACTIONS = "app/[locale]/(console)/webmail/mailboxes/_lib/grid-actions
 const PHONE_ACTIONS = "app/[locale]/(console)/telephony/users/_lib/actions.ts";
 const NUMBER_ACTIONS = "app/[locale]/(console)/telephony/numbers/_lib/actions.ts";
 const BALANCE_ACTIONS = "app/[locale]/(console)/telephony/balance/_lib/actions.ts";
+const TELEPHONY_SETTINGS_ACTIONS = "app/[locale]/(console)/telephony/settings/_lib/actions.ts";
+// Invalid on purpose: allowed users get VALIDATION (nothing changes), others FORBIDDEN before parsing.
+const telephonySettingsAction = (name: string, input: unknown) => ({
+  name: `telephony settings: ${name}`,
+  target: { file: TELEPHONY_SETTINGS_ACTIONS, name, path: "/telephony/settings" },
+  input,
+  allowed: ["admin", "telephony"] as Role[],
+  allowedOutcome: "VALIDATION",
+});
 const ACTIONS: {
   name: string;
   target: { file: string; name: string; path: string };
@@ -52,6 +62,11 @@ const ACTIONS: {
   /** The outcome for an external user given every right (capped at their own records). */
   grantedExternalOutcome?: string;
 }[] = [
+  telephonySettingsAction("saveGeneralSettingsAction", { defaultOutgoingNumberId: 0, recordingRetentionDays: 0 }),
+  telephonySettingsAction("addBlacklistNumberAction", { number: "" }),
+  telephonySettingsAction("removeBlacklistNumberAction", { number: "" }),
+  telephonySettingsAction("createApiTokenAction", { name: "" }),
+  telephonySettingsAction("revokeApiTokenAction", { id: 0 }),
   {
     name: "save a user's phone settings",
     target: { file: PHONE_ACTIONS, name: "updatePhoneSettingsAction", path: "/telephony/users" },
