@@ -9,6 +9,7 @@ import { LEVEL, TELEPHONY } from "../../access/catalog.ts";
 import { scopeIncludes } from "../../access/scopes.ts";
 import { db } from "../../db.ts";
 import { resetDatabase } from "../../demo/seed.ts";
+import { callsCsv } from "./csv.ts";
 import { CALL_SORT_KEYS, type CallParams, DIRECTIONS, normalizeCallParams, STATUSES } from "./params.ts";
 import { queryCalls } from "./query.ts";
 
@@ -221,6 +222,29 @@ describe("call log: rows and statistics are exactly the allowed calls (property)
               .map((call) => call.id)
               .sort(),
           );
+
+          // The CSV export: the same calls in the same order.
+          const lines: string[] = [];
+          const headers = {
+            startedAt: "s",
+            employee: "e",
+            direction: "d",
+            status: "st",
+            number: "n",
+            duration: "du",
+            recording: "r",
+            line: "l",
+            crm: "c",
+          };
+          for await (const chunk of callsCsv(db, access, query, ["startedAt", "duration"], headers, {
+            now: NOW,
+            timeZone: "UTC",
+          }))
+            lines.push(...chunk.split("\r\n").filter(Boolean));
+          expect(lines).toEqual([
+            "\uFEFFs,du",
+            ...expected.map((call) => `${call.startedAt.toISOString()},${call.durationSeconds}`),
+          ]);
 
           // Statistics over the same set.
           const answered = expected.filter((call) => call.status === "ANSWERED");
