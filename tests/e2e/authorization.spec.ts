@@ -12,7 +12,11 @@ const ROLES: Role[] = ["admin", "headSales", "employee", "telephony", "external"
 // supervisor role — head.sales, and telephony@demo.test, who heads Telephony Support.
 const GRID_USERS: Role[] = ["admin", "headSales", "telephony"];
 
-const PAGES: { path: string; allowed: Role[] }[] = [
+const CALL_USERS: Role[] = ["admin", "headSales", "employee", "telephony"];
+
+// Pages and actions over call scopes: SPEC §7 caps an external user holding the right at their own
+// calls rather than removing it, so the external user given every right may open them (own only).
+const PAGES: { path: string; allowed: Role[]; ownScope?: true }[] = [
   { path: "/webmail/access", allowed: ["admin"] },
   { path: "/telephony/access", allowed: ["admin", "telephony"] },
   { path: "/access/effective", allowed: ["admin", "telephony"] },
@@ -26,17 +30,28 @@ const PAGES: { path: string; allowed: Role[] }[] = [
   { path: "/webmail/mailboxes", allowed: GRID_USERS },
   { path: "/webmail/mailboxes?sort=nonsense&page=-1&status=HACKED&owners=x", allowed: GRID_USERS },
   { path: "/api/mailboxes/export", allowed: GRID_USERS },
+  // Calls: statistics level > none — the admin, the telephony administrator, and every employee
+  // through the default "Manager" role (own calls); not the external user.
+  { path: "/telephony/calls", allowed: CALL_USERS, ownScope: true },
+  {
+    path: "/telephony/calls?sort=nonsense&page=-1&status=HACKED&employees=x&from=never",
+    allowed: CALL_USERS,
+    ownScope: true,
+  },
+  { path: "/api/telephony/calls/export", allowed: CALL_USERS, ownScope: true },
 ];
 
 const ROLE_ACTIONS = "app/[locale]/(console)/_access-rights/actions.ts";
 const MAILBOX_ACTIONS = "app/[locale]/(console)/webmail/_lib/mailbox-actions.ts";
 const GRID_ACTIONS = "app/[locale]/(console)/webmail/mailboxes/_lib/grid-actions.ts";
+const CALL_ACTIONS = "app/[locale]/(console)/telephony/calls/_lib/actions.ts";
 const ACTIONS: {
   name: string;
   target: { file: string; name: string; path: string };
   input: unknown;
   allowed: Role[];
   allowedOutcome?: string;
+  ownScope?: true;
 }[] = [
   {
     name: "save webmail roles",
@@ -115,6 +130,41 @@ const ACTIONS: {
     allowedOutcome: "VALIDATION",
   },
   {
+    name: "save call log columns",
+    target: { file: CALL_ACTIONS, name: "saveCallGridPreferenceAction", path: "/telephony/calls" },
+    input: {
+      columns: ["startedAt", "employee", "direction", "status", "number", "duration", "recording"],
+      pageSize: 20,
+    },
+    allowed: CALL_USERS,
+    ownScope: true,
+  },
+  {
+    name: "save a call log preset",
+    target: { file: CALL_ACTIONS, name: "saveCallPresetAction", path: "/telephony/calls" },
+    input: { name: "", query: "status=MISSED" },
+    allowed: CALL_USERS,
+    ownScope: true,
+    allowedOutcome: "VALIDATION",
+  },
+  {
+    name: "delete a call log preset",
+    target: { file: CALL_ACTIONS, name: "deleteCallPresetAction", path: "/telephony/calls" },
+    input: { id: 999_999 },
+    allowed: CALL_USERS,
+    ownScope: true,
+    allowedOutcome: "NOT_FOUND",
+  },
+  {
+    name: "delete a call recording",
+    target: { file: CALL_ACTIONS, name: "deleteRecordingAction", path: "/telephony/calls" },
+    // No such call: whoever may open the log gets NOT_FOUND (the modify scope is checked per call).
+    input: { callId: 999_999 },
+    allowed: CALL_USERS,
+    ownScope: true,
+    allowedOutcome: "NOT_FOUND",
+  },
+  {
     name: "search people and departments",
     target: { file: "components/access/actions.ts", name: "searchSubjectsAction", path: "/webmail/access" },
     input: { query: "a" },
@@ -123,9 +173,9 @@ const ACTIONS: {
 ];
 
 /** Every page and server action of the matrix, each expecting what `role` may do. */
-function matrixFor(role: Role) {
+function matrixFor(role: Role, options: { grantedExternal?: boolean } = {}) {
   for (const page of PAGES) {
-    const allowed = page.allowed.includes(role);
+    const allowed = page.allowed.includes(role) || (options.grantedExternal === true && page.ownScope === true);
     test(`${allowed ? "opens" : "is refused"} ${page.path}`, async ({ request }) => {
       const response = await request.get(page.path, { maxRedirects: 0 });
       expect(response.status()).toBe(allowed ? 200 : 403);
@@ -133,7 +183,7 @@ function matrixFor(role: Role) {
   }
 
   for (const action of ACTIONS) {
-    const allowed = action.allowed.includes(role);
+    const allowed = action.allowed.includes(role) || (options.grantedExternal === true && action.ownScope === true);
     test(`${allowed ? "may" : "may not"} ${action.name} (server action)`, async ({ request, baseURL }) => {
       const outcome = await callAction(request, baseURL!, action.target, action.input);
       if (!allowed) expect(outcome).toEqual({ ok: false, code: "FORBIDDEN" });
@@ -261,7 +311,8 @@ test.describe("grid presets belong to the user who saved them", () => {
 
 // The same matrix for the external user once they hold every right through their user, a user
 // group and their external workgroup (and an admin flag): roles cannot lift anyone out of the
-// extranet (SPEC §7), so every answer must be the plain external user's.
+// extranet (SPEC §7), so every answer must be the plain external user's — except where a right is
+// capped at their own records rather than removed (the call log: own calls only).
 test.describe("as external, given every right through user, user group and workgroup", () => {
   test.use({ storageState: storageStateOf("external") });
   let externalId = 0;
@@ -271,5 +322,5 @@ test.describe("as external, given every right through user, user group and workg
   test.afterAll(async () => {
     await withdrawTheGrants(externalId);
   });
-  matrixFor("external");
+  matrixFor("external", { grantedExternal: true });
 });
