@@ -30,11 +30,13 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 gap-2 px-1.5" aria-label={t("userMenu")} data-testid="user-menu">
+        <Button variant="ghost" className="h-9 gap-2 px-1.5" data-testid="user-menu">
           <UserAvatar user={user} className="size-7" />
+          {/* The name is what people see, so the button's accessible name starts with it (WCAG 2.5.3). */}
           <span className="hidden max-w-40 truncate text-sm sm:inline">
             {user.firstName} {user.lastName}
           </span>
+          <span className="sr-only">{t("userMenu")}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">

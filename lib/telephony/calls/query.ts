@@ -142,37 +142,39 @@ export function callRows(
   );
 }
 
-/** Totals, top employees and calls per day in one statement (one round trip). */
+/**
+ * Totals, top employees and calls per day in one statement (one round trip) and one pass over the
+ * calls: GROUPING SETS aggregates the filtered rows three ways at once; only the small grouped
+ * result (one row per employee and per day) is read again. The day is formatted after grouping.
+ */
 export async function callStatistics(db: Database, where: Prisma.Sql, timeZone: string): Promise<CallStatistics> {
   const [row] = await limited(
     db,
-    db.$queryRaw<{ totals: CallTotals; employees: EmployeeStats[] | null; days: DayStats[] | null }[]>`
-      WITH f AS MATERIALIZED (
-        SELECT c."employeeId", c.status, c."durationSeconds", c."startedAt" FROM "Call" c ${where}),
-      per_employee AS (
-        SELECT "employeeId", count(*)::int AS calls,
-               count(*) FILTER (WHERE status = 'ANSWERED')::int AS answered,
-               count(*) FILTER (WHERE status = 'MISSED')::int AS missed,
-               coalesce(sum("durationSeconds"), 0)::float8 AS "totalSeconds"
-        FROM f GROUP BY "employeeId" ORDER BY calls DESC, "employeeId" NULLS LAST LIMIT ${TOP_EMPLOYEES}),
-      per_day AS (
-        SELECT to_char(("startedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS day,
-               count(*) FILTER (WHERE status = 'ANSWERED')::int AS answered,
-               count(*) FILTER (WHERE status = 'MISSED')::int AS missed,
-               count(*) FILTER (WHERE status NOT IN ('ANSWERED', 'MISSED'))::int AS other
-        FROM f GROUP BY 1)
+    db.$queryRaw<{ totals: CallTotals | null; employees: EmployeeStats[] | null; days: DayStats[] | null }[]>`
+      WITH g AS (
+        SELECT GROUPING(s."employeeId") AS by_employee, GROUPING(s.day) AS by_day, s."employeeId", s.day,
+               count(*)::int AS calls,
+               count(*) FILTER (WHERE s.status = 'ANSWERED')::int AS answered,
+               count(*) FILTER (WHERE s.status = 'MISSED')::int AS missed,
+               coalesce(sum(s."durationSeconds"), 0)::float8 AS "totalSeconds",
+               coalesce(avg(s."durationSeconds") FILTER (WHERE s.status = 'ANSWERED'), 0)::float8 AS "averageSeconds"
+        FROM (SELECT c."employeeId", c.status, c."durationSeconds",
+                     date_trunc('day', (c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}) AS day
+              FROM "Call" c ${where}) s
+        GROUP BY GROUPING SETS ((), (s."employeeId"), (s.day))),
+      top AS (
+        SELECT * FROM g WHERE by_employee = 0 ORDER BY calls DESC, "employeeId" NULLS LAST LIMIT ${TOP_EMPLOYEES})
       SELECT
-        (SELECT json_build_object(
-           'calls', count(*)::int,
-           'answered', count(*) FILTER (WHERE status = 'ANSWERED')::int,
-           'missed', count(*) FILTER (WHERE status = 'MISSED')::int,
-           'totalSeconds', coalesce(sum("durationSeconds"), 0)::float8,
-           'averageSeconds', coalesce(avg("durationSeconds") FILTER (WHERE status = 'ANSWERED'), 0)::float8) FROM f) AS totals,
-        (SELECT json_agg(json_build_object('employeeId', e."employeeId", 'firstName', u."firstName", 'lastName', u."lastName",
-                  'calls', e.calls, 'answered', e.answered, 'missed', e.missed, 'totalSeconds', e."totalSeconds")
-                ORDER BY e.calls DESC, e."employeeId" NULLS LAST)
-         FROM per_employee e LEFT JOIN "User" u ON u.id = e."employeeId") AS employees,
-        (SELECT json_agg(d ORDER BY d.day) FROM per_day d) AS days`,
+        (SELECT json_build_object('calls', calls, 'answered', answered, 'missed', missed,
+                  'totalSeconds', "totalSeconds", 'averageSeconds', "averageSeconds")
+         FROM g WHERE by_employee = 1 AND by_day = 1) AS totals,
+        (SELECT json_agg(json_build_object('employeeId', t."employeeId", 'firstName', u."firstName", 'lastName', u."lastName",
+                  'calls', t.calls, 'answered', t.answered, 'missed', t.missed, 'totalSeconds', t."totalSeconds")
+                ORDER BY t.calls DESC, t."employeeId" NULLS LAST)
+         FROM top t LEFT JOIN "User" u ON u.id = t."employeeId") AS employees,
+        (SELECT json_agg(json_build_object('day', to_char(day, 'YYYY-MM-DD'), 'answered', answered, 'missed', missed,
+                  'other', calls - answered - missed) ORDER BY day)
+         FROM g WHERE by_day = 0) AS days`,
   );
   return {
     totals: row?.totals ?? { calls: 0, answered: 0, missed: 0, totalSeconds: 0, averageSeconds: 0 },

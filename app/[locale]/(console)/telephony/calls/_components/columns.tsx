@@ -85,7 +85,13 @@ export function buildCallColumns(context: CallColumnContext): Record<CallColumn,
       id: "status",
       header: () => t("columns.status"),
       cell: ({ row }) => (
-        <Badge variant={STATUS_VARIANT[row.original.status]}>{t(`status.${row.original.status}`)}</Badge>
+        <Badge
+          variant={STATUS_VARIANT[row.original.status]}
+          // The theme's destructive red on its own 10 % tint is below 4.5:1; a darker text keeps the hue.
+          className={row.original.status === "MISSED" ? "text-[oklch(0.48_0.2_27)]" : undefined}
+        >
+          {t(`status.${row.original.status}`)}
+        </Badge>
       ),
     },
     number: {
