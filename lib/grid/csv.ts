@@ -2,7 +2,7 @@
 
 export function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? "" : String(value);
-  // A leading =,+,-,@ would be a formula in a spreadsheet: prefixed with ' and quoted.
+  // A leading =,+,-,@ would be a formula in a spreadsheet: prefixed with an apostrophe and quoted.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\r\n;]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

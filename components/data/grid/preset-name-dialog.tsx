@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { PresetActions, SavedPreset } from "./presets-menu";
+import type { SavedPreset } from "@/lib/grid/preferences";
+import type { PresetActions } from "./preset-types";
 
 /** "Save current view…": names the current filters and sort as one of the user's presets. */
 export default function PresetNameDialog({

@@ -12,25 +12,12 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { ActionResult } from "@/lib/actions/result";
 import type { SavedPreset } from "@/lib/grid/preferences";
+import type { BuiltInPreset, PresetActions } from "./preset-types";
 
 const PresetNameDialog = dynamic(() => import("./preset-name-dialog"), { ssr: false });
 
-export type { SavedPreset };
-
-/** A grid's preset actions (its own server actions, keyed by its grid key on the server). */
-export interface PresetActions {
-  save: (input: { name: string; query: string }) => Promise<ActionResult<SavedPreset>>;
-  remove: (input: { id: number }) => Promise<unknown>;
-}
-
-/** A preset that answers an everyday question of this grid in one click (SPEC §2.2). */
-export interface BuiltInPreset {
-  key: string;
-  label: string;
-  query: string;
-}
+export type { BuiltInPreset, PresetActions, SavedPreset };
 
 export function PresetsMenu({
   builtIn,
