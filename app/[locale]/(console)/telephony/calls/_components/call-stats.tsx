@@ -44,7 +44,7 @@ export function CallStats({
         ))}
       </dl>
       <div className="grid gap-3 lg:grid-cols-[3fr_2fr]">
-        <Card className="p-3">
+        <Card className="flex flex-col p-3">
           <h2 className="mb-2 text-sm font-semibold">{t("stats.perDay")}</h2>
           <CallsChart days={statistics.days} />
         </Card>

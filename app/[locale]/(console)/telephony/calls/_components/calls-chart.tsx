@@ -12,7 +12,9 @@ export default function CallsChart({ days }: { days: DayStats[] }) {
   const label = (day: string) =>
     format.dateTime(new Date(`${day}T12:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
   return (
-    <figure className="h-56 w-full" data-testid="calls-chart" aria-label={t("chartLabel")}>
+    // The SVG is laid out left to right in every locale (text anchors would flip under dir="rtl" and
+    // put the axis labels over the bars); for Arabic the time axis runs right to left instead.
+    <figure dir="ltr" className="h-56 min-h-56 w-full flex-1" data-testid="calls-chart" aria-label={t("chartLabel")}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
