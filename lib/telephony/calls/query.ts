@@ -48,6 +48,24 @@ const SORTS: Record<CallSortKey, (dir: Direction) => string> = {
 };
 
 /**
+ * Keyset continuation for the sorts with one key column: "rows after this one" in the log's order,
+ * so an export reads each page by index instead of skipping ever more rows with OFFSET. The
+ * employee sort (names, then nulls last) keeps OFFSET.
+ */
+const KEYSET: Partial<Record<CallSortKey, { column: string; value: (row: CallRow) => unknown }>> = {
+  startedAt: { column: `c."startedAt"`, value: (row) => row.startedAt },
+  duration: { column: `c."durationSeconds"`, value: (row) => row.durationSeconds },
+  number: { column: `c."phoneNumber"`, value: (row) => row.phoneNumber },
+};
+
+export function rowsAfter(query: Pick<CallQuery, "sort" | "dir">, row: CallRow): Prisma.Sql | null {
+  const keyset = KEYSET[query.sort];
+  if (!keyset) return null;
+  const operator = Prisma.raw(query.dir === "asc" ? ">" : "<");
+  return Prisma.sql`(${Prisma.raw(keyset.column)}, c.id) ${operator} (${keyset.value(row)}, ${row.id})`;
+}
+
+/**
  * The instants [start, end) the URL's dates mean in the console's time zone. Dates arrive as
  * UTC midnights of calendar days; noon of that day is the same calendar day in every zone.
  */
