@@ -132,7 +132,7 @@ for (const [name, userId, search] of SCENARIOS) {
 
 // The PBX asks per dial: the caller's access, then the decision (CRM client, employee, other).
 const caller = employees[1234]!;
-const numbers = [phone(777), "+4989" + String(employees[42]).padStart(7, "0"), phone(CONTACTS + 777)];
+const numbers = [phone(777), `+4989${String(employees[42]).padStart(7, "0")}`, phone(CONTACTS + 777)];
 let turn = 0;
 const check = await measure(async () =>
   decideOutgoingCall(db, await loadAccess(db, caller), numbers[turn++ % numbers.length]!),
