@@ -35,3 +35,13 @@ export async function peopleInMailboxView(db: Db, access: Access, userIds: numbe
   for (const member of queue) visible.add(member.userId);
   return visible;
 }
+
+/**
+ * Of these user ids, the people the call log may name: those within the viewer's calls
+ * ("statistics") scope — the employee column names them anyway — and the viewer. Any other id
+ * typed into the URL stays an unnamed id; its filter matches no visible call.
+ */
+export async function peopleInCallView(access: Access, userIds: number[]): Promise<Set<number>> {
+  const scope = await access.calls("statistics");
+  return new Set(userIds.filter((id) => id === access.userId || scope.kind === "all" || scope.userIds.has(id)));
+}

@@ -1,88 +1,104 @@
-// Call recordings uploaded by the PBX: streamed into the recording storage (never buffered), then
-// attached to the call. A replaced recording's file is removed once the call points at the new
-// one; the row is locked meanwhile, so two uploads for one call cannot leave an orphan file.
+// Call recordings as the console serves them (SPEC §5.3): played within the listen scope, deleted
+// within the modify scope. A call outside the scope, without a recording or not existing at all
+// gives the same answer, so the answer tells nothing about other people's calls.
 import "server-only";
-import { randomBytes } from "node:crypto";
-import type { Readable } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { Access } from "../access/access.ts";
+import { scopeIncludes } from "../access/scopes.ts";
+import { recordAudit } from "../audit/index.ts";
 import type { Database } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
-import type { RecordingStorage } from "./storage.ts";
+import type { ByteRange, RecordingStorage } from "./storage.ts";
 
-/** Audio types a PBX sends, with the file extension each is stored under. */
-export const RECORDING_TYPES: Record<string, string> = {
-  "audio/mpeg": "mp3",
-  "audio/wav": "wav",
-  "audio/x-wav": "wav",
-  "audio/wave": "wav",
-  "audio/ogg": "ogg",
-  "audio/webm": "webm",
-  "audio/mp4": "m4a",
-  "audio/aac": "aac",
-  "audio/flac": "flac",
-};
-
-/** The media type of a Content-Type header when it is an allowed audio type, else null. */
-export function recordingType(header: string | null): string | null {
-  const type = header?.split(";")[0]?.trim().toLowerCase() ?? "";
-  return Object.hasOwn(RECORDING_TYPES, type) ? type : null;
-}
-
-/** Where a call's recording is stored: a fresh key per upload, so a replacement never overwrites a file being played. */
-export function recordingKey(callId: number, startedAt: Date, type: string) {
-  const month = startedAt.toISOString().slice(0, 7).replace("-", "/");
-  return `calls/${month}/${callId}-${randomBytes(6).toString("hex")}.${RECORDING_TYPES[type]}`;
-}
-
-export class EmptyRecordingError extends Error {
-  constructor() {
-    super("empty recording");
-    this.name = "EmptyRecordingError";
-  }
-}
-
-export interface StoreRecordingInput {
-  externalId: string;
+export interface ServedRecording {
+  path: string;
   type: string;
-  body: Readable | WebReadableStream<Uint8Array>;
-  maxBytes: number;
-  expectedSha256?: string;
+  callId: number;
+  startedAt: Date;
 }
 
-export async function storeRecording(db: Database, storage: RecordingStorage, input: StoreRecordingInput) {
+/** The recording of a call the viewer may listen to, or null (for every other reason alike). */
+export async function listenableRecording(
+  db: Database,
+  access: Access,
+  callId: number,
+): Promise<ServedRecording | null> {
   const call = await db.call.findUnique({
-    where: { externalId: input.externalId },
-    select: { id: true, startedAt: true },
+    where: { id: callId },
+    select: { id: true, employeeId: true, recordingPath: true, recordingType: true, startedAt: true },
   });
-  if (!call) throw new NotFoundError("call");
-  const key = recordingKey(call.id, call.startedAt, input.type);
-  const stored = await storage.put(key, input.body, { maxBytes: input.maxBytes, expectedSha256: input.expectedSha256 });
-  if (stored.bytes === 0) {
-    await storage.delete(key);
-    throw new EmptyRecordingError();
-  }
-  let previous: string | null = null;
-  try {
-    previous = await db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ recordingPath: string | null }[]>`
-        SELECT "recordingPath" FROM "Call" WHERE id = ${call.id} FOR UPDATE`;
-      if (!row) throw new NotFoundError("call");
-      await tx.call.update({
-        where: { id: call.id },
-        data: {
-          recordingPath: key,
-          recordingBytes: stored.bytes,
-          recordingSha256: stored.sha256,
-          recordingType: input.type,
-          recordedAt: new Date(),
-        },
-      });
-      return row.recordingPath;
+  if (!call?.recordingPath) return null;
+  if (!scopeIncludes(await access.calls("listen"), call.employeeId)) return null;
+  return {
+    path: call.recordingPath,
+    // Stored types come from the PBX upload; anything unexpected is served as opaque bytes.
+    type: /^audio\/[\w.+-]+$/.test(call.recordingType ?? "") ? call.recordingType! : "application/octet-stream",
+    callId: call.id,
+    startedAt: call.startedAt,
+  };
+}
+
+/**
+ * Deletes a call's recording within the viewer's modify scope: the columns are cleared and the
+ * deletion audited in one transaction, then the file goes. In that order a failure leaves at worst
+ * an orphaned file, never a row pointing at nothing.
+ */
+export async function deleteRecording(
+  db: Database,
+  access: Access,
+  storage: RecordingStorage,
+  callId: number,
+): Promise<{ deleted: number }> {
+  const call = await db.call.findUnique({
+    where: { id: callId },
+    select: { id: true, employeeId: true, recordingPath: true, recordingBytes: true, recordingSha256: true },
+  });
+  if (!call?.recordingPath || !scopeIncludes(await access.calls("modify"), call.employeeId))
+    throw new NotFoundError("recording");
+  const path = call.recordingPath;
+  await db.$transaction(async (tx) => {
+    // Only if still the same recording: a concurrent delete or re-upload is not undone.
+    const { count } = await tx.call.updateMany({
+      where: { id: callId, recordingPath: path },
+      data: { recordingPath: null, recordingBytes: null, recordingSha256: null, recordingType: null, recordedAt: null },
     });
+    if (count === 0) throw new NotFoundError("recording");
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: "call.recording.delete",
+      entityType: "Call",
+      entityId: callId,
+      before: { recordingBytes: call.recordingBytes, recordingSha256: call.recordingSha256 },
+      after: { recording: null },
+    });
+  });
+  try {
+    await storage.delete(path);
   } catch (error) {
-    await storage.delete(key); // the call is gone (or the write failed): keep no file for nobody
-    throw error;
+    console.error("[recordings] file left behind after delete", error instanceof Error ? error.name : typeof error);
   }
-  if (previous && previous !== key) await storage.delete(previous);
-  return { callId: call.id, ...stored, type: input.type, replaced: previous !== null };
+  return { deleted: callId };
+}
+
+export type RangeAnswer = { kind: "full" } | { kind: "partial"; range: ByteRange } | { kind: "unsatisfiable" };
+
+/**
+ * One `bytes=` range (RFC 9110 §14.1.2): "a-b", "a-" or the suffix "-n". Multiple ranges are
+ * answered with the whole body (allowed; players never ask for them); a syntactically invalid
+ * header is ignored like a missing one; a valid range outside the object is unsatisfiable.
+ */
+export function parseRange(header: string | null, size: number): RangeAnswer {
+  if (!header) return { kind: "full" };
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === "" && match[2] === "")) return { kind: "full" };
+  const [, first, last] = match;
+  if (first === "") {
+    const suffix = Number(last);
+    if (suffix === 0 || size === 0) return { kind: "unsatisfiable" };
+    return { kind: "partial", range: { start: Math.max(0, size - suffix), end: size - 1 } };
+  }
+  const start = Number(first);
+  const end = last === "" ? size - 1 : Math.min(Number(last), size - 1);
+  if (last !== "" && Number(last) < start) return { kind: "full" };
+  if (start >= size) return { kind: "unsatisfiable" };
+  return { kind: "partial", range: { start, end } };
 }

@@ -16,6 +16,8 @@ const GRID_USERS: Role[] = ["admin", "headSales", "telephony"];
 // else is denied by default. An external user given the right keeps it capped at their own
 // settings (SPEC §7), so for them the page opens (grantedExternal) and lists only themselves.
 // Numbers: the Administrator role; balance: nobody by default, so portal administrators only.
+const CALL_USERS: Role[] = ["admin", "headSales", "employee", "telephony"];
+
 const PAGES: { path: string; allowed: Role[]; grantedExternal?: boolean }[] = [
   { path: "/telephony/users", allowed: ["admin", "telephony"], grantedExternal: true },
   { path: "/telephony/users?q=%00&page=-5", allowed: ["admin", "telephony"], grantedExternal: true },
@@ -36,11 +38,22 @@ const PAGES: { path: string; allowed: Role[]; grantedExternal?: boolean }[] = [
   { path: "/webmail/mailboxes", allowed: GRID_USERS },
   { path: "/webmail/mailboxes?sort=nonsense&page=-1&status=HACKED&owners=x", allowed: GRID_USERS },
   { path: "/api/mailboxes/export", allowed: GRID_USERS },
+  // Calls: statistics level > none — the admin, the telephony administrator, and every employee
+  // through the default "Manager" role (own calls). An external user given the right keeps it,
+  // capped at their own calls (SPEC §7), so for them the call log opens with only their calls.
+  { path: "/telephony/calls", allowed: CALL_USERS, grantedExternal: true },
+  {
+    path: "/telephony/calls?sort=nonsense&page=-1&status=HACKED&employees=x&from=never",
+    allowed: CALL_USERS,
+    grantedExternal: true,
+  },
+  { path: "/api/telephony/calls/export", allowed: CALL_USERS, grantedExternal: true },
 ];
 
 const ROLE_ACTIONS = "app/[locale]/(console)/_access-rights/actions.ts";
 const MAILBOX_ACTIONS = "app/[locale]/(console)/webmail/_lib/mailbox-actions.ts";
 const GRID_ACTIONS = "app/[locale]/(console)/webmail/mailboxes/_lib/grid-actions.ts";
+const CALL_ACTIONS = "app/[locale]/(console)/telephony/calls/_lib/actions.ts";
 const PHONE_ACTIONS = "app/[locale]/(console)/telephony/users/_lib/actions.ts";
 const NUMBER_ACTIONS = "app/[locale]/(console)/telephony/numbers/_lib/actions.ts";
 const BALANCE_ACTIONS = "app/[locale]/(console)/telephony/balance/_lib/actions.ts";
@@ -62,6 +75,41 @@ const ACTIONS: {
   /** The outcome for an external user given every right (capped at their own records). */
   grantedExternalOutcome?: string;
 }[] = [
+  {
+    name: "save call log columns",
+    target: { file: CALL_ACTIONS, name: "saveCallGridPreferenceAction", path: "/telephony/calls" },
+    input: {
+      columns: ["startedAt", "employee", "direction", "status", "number", "duration", "recording"],
+      pageSize: 20,
+    },
+    allowed: CALL_USERS,
+    grantedExternalOutcome: "OK",
+  },
+  {
+    name: "save a call log preset",
+    target: { file: CALL_ACTIONS, name: "saveCallPresetAction", path: "/telephony/calls" },
+    input: { name: "", query: "status=MISSED" },
+    allowed: CALL_USERS,
+    allowedOutcome: "VALIDATION",
+    grantedExternalOutcome: "VALIDATION",
+  },
+  {
+    name: "delete a call log preset",
+    target: { file: CALL_ACTIONS, name: "deleteCallPresetAction", path: "/telephony/calls" },
+    input: { id: 999_999 },
+    allowed: CALL_USERS,
+    allowedOutcome: "NOT_FOUND",
+    grantedExternalOutcome: "NOT_FOUND",
+  },
+  {
+    name: "delete a call recording",
+    target: { file: CALL_ACTIONS, name: "deleteRecordingAction", path: "/telephony/calls" },
+    // No such call: whoever may open the log gets NOT_FOUND (the modify scope is checked per call).
+    input: { callId: 999_999 },
+    allowed: CALL_USERS,
+    allowedOutcome: "NOT_FOUND",
+    grantedExternalOutcome: "NOT_FOUND",
+  },
   telephonySettingsAction("saveGeneralSettingsAction", { defaultOutgoingNumberId: 0, recordingRetentionDays: 0 }),
   telephonySettingsAction("addBlacklistNumberAction", { number: "" }),
   telephonySettingsAction("removeBlacklistNumberAction", { number: "" }),
@@ -220,7 +268,8 @@ function matrixFor(role: Role, granted = false) {
     const allowed = action.allowed.includes(role) || grantedOutcome !== undefined;
     test(`${allowed ? "may" : "may not"} ${action.name} (server action)`, async ({ request, baseURL }) => {
       const outcome = await callAction(request, baseURL!, action.target, action.input);
-      const expected = grantedOutcome ?? action.allowedOutcome;
+      // "OK": the action succeeds for them too.
+      const expected = grantedOutcome === "OK" ? undefined : (grantedOutcome ?? action.allowedOutcome);
       if (!allowed) expect(outcome).toEqual({ ok: false, code: "FORBIDDEN" });
       else if (expected) expect(outcome).toEqual({ ok: false, code: expected });
       else expect(outcome.ok).toBe(true);

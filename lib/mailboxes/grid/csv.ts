@@ -4,16 +4,12 @@ import type { Access } from "../../access/access.ts";
 import { describeSubjects, type SubjectLabel } from "../../access/subject-directory.ts";
 import { type SubjectRef, subjectKey } from "../../access/subject-ref.ts";
 import type { Database } from "../../db.ts";
+import { csvCell } from "../../grid/csv.ts";
 import { megabytes } from "../../utils.ts";
 import type { GridColumn, GridQuery } from "./params.ts";
 import { queryGrid } from "./query.ts";
 
-const cell = (value: unknown) => {
-  const text = value === null || value === undefined ? "" : String(value);
-  // Quote everything that needs it; a leading =,+,-,@ would be a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n;]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+const cell = csvCell;
 
 export type CsvHeaders = Record<GridColumn | "unread", string>;
 

@@ -7,10 +7,12 @@ import {
   parseAsFloat,
   parseAsInteger,
   parseAsIsoDate,
-  parseAsNumberLiteral,
   parseAsStringLiteral,
 } from "nuqs/server";
+import { boundedIds, boundedPage, boundedText, PAGE_SIZES, pageSizeOr, pagingParsers } from "../../grid/params.ts";
 import { parseAsId, parseAsText } from "../../validation.ts";
+
+export { PAGE_SIZES };
 
 export const GRID_KEY = "mailboxes";
 
@@ -31,7 +33,6 @@ export const DEFAULT_COLUMNS: GridColumn[] = ["owner", "email", "lastSync", "crm
 
 export const SORT_KEYS = ["owner", "email", "lastSync", "disk", "unread"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export const PAGE_SIZES = [20, 50, 100] as const;
 export const SYNC_FILTERS = ["today", "yesterday", "7d", "30d", "older", "never", "range"] as const;
 export const STATUS_FILTERS = ["OK", "ERROR", "NEEDS_PASSWORD", "PENDING"] as const;
 
@@ -53,9 +54,7 @@ export const gridParsers = {
   diskMin: parseAsFloat,
   diskMax: parseAsFloat,
   sort: parseAsStringLiteral(SORT_KEYS).withDefault("email"),
-  dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("asc"),
-  page: parseAsInteger.withDefault(1),
-  perPage: parseAsNumberLiteral(PAGE_SIZES),
+  ...pagingParsers,
 };
 
 export const loadGridParams = createLoader(gridParsers);
@@ -83,8 +82,8 @@ export const FILTER_KEYS = [
 
 /** Bounds the server puts on whatever the URL says, so no request can ask for unbounded work. */
 export function normalizeGridParams(params: GridParams, defaultPageSize: number) {
-  const text = (value: string) => value.trim().slice(0, 200);
-  const ids = (values: number[]) => [...new Set(values.filter((id) => id > 0))].slice(0, 100);
+  const text = boundedText;
+  const ids = boundedIds;
   const mb = (value: number | null) =>
     value === null || !Number.isFinite(value) || value < 0 ? null : Math.min(value, 10_000_000);
   return {
@@ -99,8 +98,9 @@ export function normalizeGridParams(params: GridParams, defaultPageSize: number)
     syncDays: params.syncDays === null ? null : Math.min(Math.max(params.syncDays, 1), 3650),
     diskMin: mb(params.diskMin),
     diskMax: mb(params.diskMax),
-    page: Math.max(1, Math.min(params.page, 100_000)),
-    perPage: params.perPage ?? (PAGE_SIZES.includes(defaultPageSize as 20) ? defaultPageSize : 20),
+    page: boundedPage(params.page),
+    // A number, not a PageSize: the CSV export pages through the same query with larger pages.
+    perPage: pageSizeOr(params.perPage, defaultPageSize) as number,
   };
 }
 export type GridQuery = ReturnType<typeof normalizeGridParams>;

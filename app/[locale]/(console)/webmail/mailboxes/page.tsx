@@ -2,6 +2,8 @@ import { PlusIcon, UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense } from "react";
+import { GridLoadError } from "@/components/data/grid/grid-load-error";
+import { GridSkeleton } from "@/components/data/grid/grid-skeleton";
 import { PageHeader } from "@/components/shell/app-shell";
 import { Button } from "@/components/ui/button";
 import type { Access } from "@/lib/access/access";
@@ -11,12 +13,11 @@ import { requireSection } from "@/lib/access/request";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { appTimeZone } from "@/lib/env";
+import type { PageSize } from "@/lib/grid/params";
 import { Link } from "@/lib/i18n/navigation";
 import { gridPage } from "@/lib/mailboxes/grid/page-data";
 import { loadGridParams, normalizeGridParams } from "@/lib/mailboxes/grid/params";
 import { listPresets, loadGridPreference } from "@/lib/mailboxes/grid/preferences";
-import { GridLoadError } from "./_components/grid-load-error";
-import { GridSkeleton } from "./_components/grid-skeleton";
 import { MailboxGrid } from "./_components/mailbox-grid";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/webmail/mailboxes">): Promise<Metadata> {
@@ -79,7 +80,7 @@ async function GridData({
         labels={page.labels}
         columns={preference.columns}
         page={query.page}
-        perPage={query.perPage as 20}
+        perPage={query.perPage as PageSize}
         presets={presets}
         canCrm={access.allowed(WEBMAIL.editCrm.key)}
       />

@@ -1,15 +1,8 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
-import {
-  ArrowDownIcon,
-  ArrowUpDownIcon,
-  ArrowUpIcon,
-  MenuIcon,
-  PencilIcon,
-  RefreshCwIcon,
-  SettingsIcon,
-} from "lucide-react";
+import { MenuIcon, PencilIcon, RefreshCwIcon, SettingsIcon } from "lucide-react";
 import type { useFormatter, useTranslations } from "next-intl";
+import { SortHeader as SharedSortHeader } from "@/components/data/grid/sort-header";
 import { UserAvatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -25,7 +18,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { GridRowView } from "@/lib/mailboxes/grid/page-data";
 import type { GridColumn, SortKey } from "@/lib/mailboxes/grid/params";
 import type { MailboxSyncStatus } from "@/lib/mailboxes/status";
-import { cn, fullName, megabytes } from "@/lib/utils";
+import { fullName, megabytes } from "@/lib/utils";
 import { SyncNowButton, SyncStatusText } from "../../_components/sync-status";
 import { AvatarStack } from "./avatar-stack";
 
@@ -45,23 +38,14 @@ export interface ColumnContext {
 export const unreadText = (count: number) => (count > 999 ? "999+" : String(count));
 
 function SortHeader({ label, sortKey, context }: { label: string; sortKey: SortKey; context: ColumnContext }) {
-  const active = context.sort.key === sortKey;
-  const Icon = !active ? ArrowUpDownIcon : context.sort.dir === "asc" ? ArrowUpIcon : ArrowDownIcon;
   return (
-    <button
-      type="button"
-      onClick={() => context.onSort(sortKey)}
-      className={cn(
-        "-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-        active && "text-foreground",
-      )}
-      aria-label={context.t("sortBy", { column: label })}
-      data-testid={`sort-${sortKey}`}
-      data-sorted={active ? context.sort.dir : undefined}
-    >
-      {label}
-      <Icon className="size-3" />
-    </button>
+    <SharedSortHeader
+      label={label}
+      ariaLabel={context.t("sortBy", { column: label })}
+      sortKey={sortKey}
+      sort={context.sort}
+      onSort={context.onSort}
+    />
   );
 }
 

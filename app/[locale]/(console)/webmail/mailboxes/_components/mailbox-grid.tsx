@@ -1,29 +1,42 @@
 "use client";
 import { flexRender, getCoreRowModel, type RowSelectionState, useReactTable } from "@tanstack/react-table";
-import { DownloadIcon, InboxIcon, SearchXIcon } from "lucide-react";
+import { DownloadIcon, InboxIcon } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
+import { ColumnChooser } from "@/components/data/grid/column-chooser";
+import { GridEmpty } from "@/components/data/grid/grid-empty";
+import { GridFooter } from "@/components/data/grid/grid-footer";
+import { PresetsMenu, type SavedPreset } from "@/components/data/grid/presets-menu";
+import { ariaSort } from "@/components/data/grid/sort-header";
 import { SearchBox } from "@/components/data/search-box";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SubjectLabel } from "@/lib/access/subject-directory";
+import type { PageSize } from "@/lib/grid/params";
 import type { GridRowView } from "@/lib/mailboxes/grid/page-data";
-import { type GridColumn, type PAGE_SIZES, serializeGridParams } from "@/lib/mailboxes/grid/params";
+import { GRID_COLUMNS, type GridColumn, serializeGridParams } from "@/lib/mailboxes/grid/params";
 import { cn } from "@/lib/utils";
 import { useSyncStatuses } from "../../_components/use-sync-statuses";
 import { syncNowAction } from "../../_lib/mailbox-actions";
-import { saveGridPreferenceAction } from "../_lib/grid-actions";
+import { deletePresetAction, saveGridPreferenceAction, savePresetAction } from "../_lib/grid-actions";
 import { countActiveFilters, useGridUrl } from "../_lib/use-grid-url";
-import { ColumnChooser } from "./column-chooser";
 import { buildColumns } from "./columns";
 import { currentFilters, FilterChips } from "./filter-chips";
 import { FilterPanel } from "./filter-panel";
-import { GridFooter } from "./grid-footer";
-import { PresetsMenu, type SavedPreset } from "./presets-menu";
+
+/** The built-in presets answer the everyday questions in one click (SPEC §2.2). */
+export const BUILT_IN_PRESETS = {
+  notSynced7: "sync=older&syncDays=7&sort=lastSync&dir=asc",
+  inCrm: "crm=yes",
+  errors: "status=ERROR,NEEDS_PASSWORD",
+  largest: "sort=disk&dir=desc",
+} as const;
+const PRESET_ACTIONS = { save: savePresetAction, remove: deletePresetAction };
+// Owner and email identify a row (lib/mailboxes/grid/preferences.ts).
+const REQUIRED_COLUMNS: GridColumn[] = ["owner", "email"];
 
 // Needed only once rows are selected: loaded then, not with the page.
 const BulkBar = dynamic(() => import("./bulk-bar").then((module) => module.BulkBar), { ssr: false });
@@ -35,7 +48,7 @@ export interface MailboxGridProps {
   labels: Record<string, SubjectLabel>;
   columns: GridColumn[];
   page: number;
-  perPage: (typeof PAGE_SIZES)[number];
+  perPage: PageSize;
   presets: SavedPreset[];
   canCrm: boolean;
 }
@@ -77,7 +90,7 @@ export function MailboxGrid({
     setRowSelection({});
   }
 
-  const savePreference = (next: { columns?: GridColumn[]; pageSize?: (typeof PAGE_SIZES)[number] }) => {
+  const savePreference = (next: { columns?: GridColumn[]; pageSize?: PageSize }) => {
     void saveGridPreferenceAction({ columns: next.columns ?? columns, pageSize: next.pageSize ?? perPage }).then(
       (result) => {
         if (!result.ok) toast.error(errors(result.error.code));
@@ -131,7 +144,17 @@ export function MailboxGrid({
           activeCount={countActiveFilters(url.params)}
           onApply={(filters) => url.setFilters(filters)}
         />
-        <PresetsMenu saved={presets} currentQuery={url.presetQuery()} onApply={url.applyPreset} />
+        <PresetsMenu
+          builtIn={Object.entries(BUILT_IN_PRESETS).map(([key, query]) => ({
+            key,
+            query,
+            label: t(`builtIn.${key as keyof typeof BUILT_IN_PRESETS}`),
+          }))}
+          actions={PRESET_ACTIONS}
+          saved={presets}
+          currentQuery={url.presetQuery()}
+          onApply={url.applyPreset}
+        />
         <div className="ms-auto flex items-center gap-2">
           <Button asChild variant="outline">
             <a href={`${exportHref}${exportQuery}`} download data-testid="export-csv">
@@ -139,6 +162,10 @@ export function MailboxGrid({
             </a>
           </Button>
           <ColumnChooser
+            all={GRID_COLUMNS}
+            required={REQUIRED_COLUMNS}
+            closing="manage"
+            label={(column) => t(`columns.${column}`)}
             columns={columns}
             onChange={(next) => {
               setColumns(next);
@@ -153,22 +180,13 @@ export function MailboxGrid({
       )}
       <Card className={cn("overflow-hidden transition-opacity", url.pending && "opacity-60")} aria-busy={url.pending}>
         {rows.length === 0 ? (
-          filtered ? (
-            <EmptyState
-              icon={<SearchXIcon />}
-              title={t("emptyFiltered")}
-              hint={t("emptyFilteredHint")}
-              action={
-                <Button variant="outline" className="mt-2" onClick={url.clearFilters} data-testid="empty-clear-filters">
-                  {t("clearFilters")}
-                </Button>
-              }
-            />
-          ) : (
-            <div data-testid="grid-empty">
-              <EmptyState icon={<InboxIcon />} title={t("empty")} hint={t("emptyHint")} />
-            </div>
-          )
+          <GridEmpty
+            filtered={filtered}
+            onClearFilters={url.clearFilters}
+            icon={<InboxIcon />}
+            title={t("empty")}
+            hint={t("emptyHint")}
+          />
         ) : (
           <Table className="min-w-max" data-testid="mailbox-grid" aria-rowcount={total + 1}>
             <TableHeader className="bg-muted">
@@ -181,7 +199,7 @@ export function MailboxGrid({
                         header.column.id === "select" && cn(STICKY_SELECT, "bg-muted group-hover:bg-muted"),
                         index === (selectable ? 1 : 0) && cn(stickyFirst(selectable), "bg-muted group-hover:bg-muted"),
                       )}
-                      aria-sort={sortState(header.column.id, url.params.sort, url.params.dir)}
+                      aria-sort={ariaSort(SORTABLE[header.column.id], { key: url.params.sort, dir: url.params.dir })}
                     >
                       {flexRender(header.column.columnDef.header, header.getContext())}
                     </TableHead>
@@ -233,8 +251,3 @@ export function MailboxGrid({
 }
 
 const SORTABLE: Record<string, string> = { owner: "owner", email: "email", lastSync: "lastSync", disk: "disk" };
-function sortState(columnId: string, sort: string, dir: "asc" | "desc") {
-  if (!SORTABLE[columnId]) return undefined;
-  if (SORTABLE[columnId] !== sort) return "none" as const;
-  return dir === "asc" ? ("ascending" as const) : ("descending" as const);
-}

@@ -4,8 +4,9 @@ import { WEBMAIL } from "@/lib/access/catalog";
 import { canOpen } from "@/lib/access/sections";
 import { action } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db";
+import { PAGE_SIZES } from "@/lib/grid/params";
 import { setCrmEnabled } from "@/lib/mailboxes/crm-settings";
-import { GRID_COLUMNS, PAGE_SIZES } from "@/lib/mailboxes/grid/params";
+import { GRID_COLUMNS } from "@/lib/mailboxes/grid/params";
 import { deletePreset, saveGridPreference, savePreset } from "@/lib/mailboxes/grid/preferences";
 import { idSchema, nameSchema, textSchema } from "@/lib/validation";
 

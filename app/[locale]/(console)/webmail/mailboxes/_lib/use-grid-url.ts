@@ -4,6 +4,7 @@
 // screen (dimmed) until the new ones arrive instead of flashing a skeleton.
 import { useQueryStates } from "nuqs";
 import { useTransition } from "react";
+import { emptyFilters } from "@/lib/grid/params";
 import {
   FILTER_KEYS,
   type GridParams,
@@ -17,9 +18,7 @@ import type { Filters } from "../_components/filter-panel";
 type FilterKey = (typeof FILTER_KEYS)[number];
 type FilterValues = Pick<GridParams, FilterKey>;
 
-const EMPTY_FILTERS: { [key in FilterKey]: null } = Object.fromEntries(FILTER_KEYS.map((key) => [key, null])) as {
-  [key in FilterKey]: null;
-};
+const EMPTY_FILTERS = emptyFilters(FILTER_KEYS);
 
 /** How many filters are set (search excluded: it has its own box). */
 export function countActiveFilters(values: FilterValues) {

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { apiError, apiJson, withToken } from "@/lib/telephony/api";
 import { EXTERNAL_ID } from "@/lib/telephony/call-record";
-import { EmptyRecordingError, RECORDING_TYPES, recordingType, storeRecording } from "@/lib/telephony/recordings";
+import { EmptyRecordingError, RECORDING_TYPES, recordingType, storeRecording } from "@/lib/telephony/recording-upload";
 import { ChecksumMismatchError, recordingStorage, StorageLimitError } from "@/lib/telephony/storage";
 
 export const dynamic = "force-dynamic";

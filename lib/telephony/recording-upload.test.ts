@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../tests/factories.ts";
 import { db } from "../db.ts";
 import { NotFoundError } from "../errors.ts";
-import { EmptyRecordingError, recordingType, storeRecording } from "./recordings.ts";
+import { EmptyRecordingError, recordingType, storeRecording } from "./recording-upload.ts";
 import { ChecksumMismatchError, localRecordingStorage, StorageLimitError } from "./storage.ts";
 
 const audio = (text: string) => Readable.from([Buffer.from(text)]);

@@ -5,29 +5,37 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
-import { GRID_COLUMNS, type GridColumn } from "@/lib/mailboxes/grid/params";
 
-const REQUIRED: GridColumn[] = ["owner", "email"];
-
-/** A column switched on goes last, but before "Manage" when that button column closes the row. */
-function withColumn(columns: GridColumn[], column: GridColumn): GridColumn[] {
-  const manage = columns.indexOf("manage");
-  if (manage !== columns.length - 1) return [...columns, column];
-  return [...columns.slice(0, manage), column, "manage"];
+/** A column switched on goes last, but before a button column (e.g. "Manage") that closes the row. */
+function withColumn<C extends string>(columns: C[], column: C, closing?: C): C[] {
+  const last = closing === undefined ? -1 : columns.indexOf(closing);
+  if (last < 0 || last !== columns.length - 1) return [...columns, column];
+  return [...columns.slice(0, last), column, closing as C];
 }
 
 /** ⚙️: show, hide and reorder columns (SPEC §2.1); the choice is saved for the user. */
-export function ColumnChooser({
+export function ColumnChooser<C extends string>({
+  all,
+  required,
+  closing,
+  label,
   columns,
   onChange,
 }: {
-  columns: GridColumn[];
-  onChange: (columns: GridColumn[]) => void;
+  /** Every column the grid has, in their default order. */
+  all: readonly C[];
+  /** Columns that identify a row: they can move but not be hidden. */
+  required: readonly C[];
+  /** A column that stays last when another is switched on. */
+  closing?: C;
+  label: (column: C) => string;
+  columns: C[];
+  onChange: (columns: C[]) => void;
 }) {
   const t = useTranslations("Grid");
   // Visible columns in their order, then the hidden ones.
-  const ordered = [...columns, ...GRID_COLUMNS.filter((column) => !columns.includes(column))];
-  const move = (column: GridColumn, by: -1 | 1) => {
+  const ordered = [...columns, ...all.filter((column) => !columns.includes(column))];
+  const move = (column: C, by: -1 | 1) => {
     const index = columns.indexOf(column);
     const target = index + by;
     if (index < 0 || target < 0 || target >= columns.length) return;
@@ -57,15 +65,17 @@ export function ColumnChooser({
                 <Checkbox
                   id={`column-${column}`}
                   checked={visible}
-                  disabled={REQUIRED.includes(column)}
+                  disabled={required.includes(column)}
                   onCheckedChange={(checked) =>
                     onChange(
-                      checked === true ? withColumn(columns, column) : columns.filter((other) => other !== column),
+                      checked === true
+                        ? withColumn(columns, column, closing)
+                        : columns.filter((other) => other !== column),
                     )
                   }
                 />
                 <Label htmlFor={`column-${column}`} className="flex-1 font-normal">
-                  {t(`columns.${column}`)}
+                  {label(column)}
                 </Label>
                 <Button
                   variant="ghost"
@@ -73,7 +83,7 @@ export function ColumnChooser({
                   className="size-7"
                   disabled={!visible || index === 0}
                   onClick={() => move(column, -1)}
-                  aria-label={t("moveUp", { column: t(`columns.${column}`) })}
+                  aria-label={t("moveUp", { column: label(column) })}
                 >
                   <ArrowUpIcon />
                 </Button>
@@ -83,7 +93,7 @@ export function ColumnChooser({
                   className="size-7"
                   disabled={!visible || index === columns.length - 1}
                   onClick={() => move(column, 1)}
-                  aria-label={t("moveDown", { column: t(`columns.${column}`) })}
+                  aria-label={t("moveDown", { column: label(column) })}
                 >
                   <ArrowDownIcon />
                 </Button>

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useRouter } from "@/lib/i18n/navigation";
 
 /** The grid's error state: the rows could not be loaded; the filters in the URL are kept for a retry. */
-export function GridLoadError() {
+export function GridLoadError({ title }: { title?: string }) {
   const t = useTranslations("Grid");
   const common = useTranslations("Common");
   const router = useRouter();
@@ -17,7 +17,7 @@ export function GridLoadError() {
     <Card role="alert" data-testid="grid-error">
       <EmptyState
         icon={<AlertTriangleIcon className="text-destructive" />}
-        title={t("loadFailed")}
+        title={title ?? t("loadFailed")}
         hint={t("loadFailedHint")}
         action={
           <Button

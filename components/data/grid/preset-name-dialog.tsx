@@ -6,15 +6,17 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { savePresetAction } from "../_lib/grid-actions";
-import type { SavedPreset } from "./presets-menu";
+import type { SavedPreset } from "@/lib/grid/preferences";
+import type { PresetActions } from "./preset-types";
 
 /** "Save current view…": names the current filters and sort as one of the user's presets. */
 export default function PresetNameDialog({
+  save: savePreset,
   currentQuery,
   onClose,
   onSaved,
 }: {
+  save: PresetActions["save"];
   currentQuery: string;
   onClose: () => void;
   onSaved: (preset: SavedPreset) => void;
@@ -28,7 +30,7 @@ export default function PresetNameDialog({
   const [pending, startTransition] = useTransition();
   const save = () =>
     startTransition(async () => {
-      const result = await savePresetAction({ name, query: currentQuery });
+      const result = await savePreset({ name, query: currentQuery });
       if (!result.ok) {
         const field = result.error.fieldErrors?.name;
         return setError(field ? validation(field as "required") : errors(result.error.code));

@@ -3,7 +3,7 @@ import { ChevronLeftIcon, ChevronRightIcon, ChevronsLeftIcon, ChevronsRightIcon 
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/input";
-import { PAGE_SIZES } from "@/lib/mailboxes/grid/params";
+import { PAGE_SIZES } from "@/lib/grid/params";
 
 /** "1–20 of 640", the page size (remembered for the user) and the pager. */
 export function GridFooter({

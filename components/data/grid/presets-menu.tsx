@@ -12,29 +12,22 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { deletePresetAction } from "../_lib/grid-actions";
+import type { SavedPreset } from "@/lib/grid/preferences";
+import type { BuiltInPreset, PresetActions } from "./preset-types";
 
 const PresetNameDialog = dynamic(() => import("./preset-name-dialog"), { ssr: false });
 
-/** The built-in presets answer the everyday questions in one click (SPEC §2.2). */
-export const BUILT_IN_PRESETS = {
-  notSynced7: "sync=older&syncDays=7&sort=lastSync&dir=asc",
-  inCrm: "crm=yes",
-  errors: "status=ERROR,NEEDS_PASSWORD",
-  largest: "sort=disk&dir=desc",
-} as const;
-
-export interface SavedPreset {
-  id: number;
-  name: string;
-  query: string;
-}
+export type { BuiltInPreset, PresetActions, SavedPreset };
 
 export function PresetsMenu({
+  builtIn,
+  actions,
   saved,
   currentQuery,
   onApply,
 }: {
+  builtIn: BuiltInPreset[];
+  actions: PresetActions;
   saved: SavedPreset[];
   currentQuery: string;
   onApply: (query: string) => void;
@@ -52,9 +45,9 @@ export function PresetsMenu({
         </DropdownMenuTrigger>
         <DropdownMenuContent align="start" className="w-64">
           <DropdownMenuLabel>{t("builtInPresets")}</DropdownMenuLabel>
-          {Object.entries(BUILT_IN_PRESETS).map(([key, query]) => (
+          {builtIn.map(({ key, label, query }) => (
             <DropdownMenuItem key={key} onSelect={() => onApply(query)} data-testid={`preset-${key}`}>
-              {t(`builtIn.${key}`)}
+              {label}
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />
@@ -77,7 +70,7 @@ export function PresetsMenu({
                   event.stopPropagation();
                   event.preventDefault();
                   setPresets((current) => current.filter((other) => other.id !== preset.id));
-                  void deletePresetAction({ id: preset.id });
+                  void actions.remove({ id: preset.id });
                 }}
               >
                 <Trash2Icon />
@@ -92,6 +85,7 @@ export function PresetsMenu({
       </DropdownMenu>
       {naming && (
         <PresetNameDialog
+          save={actions.save}
           currentQuery={currentQuery}
           onClose={() => setNaming(false)}
           onSaved={(preset) =>
