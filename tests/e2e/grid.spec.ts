@@ -222,7 +222,7 @@ test.describe("as the administrator", () => {
     await expect(page).toHaveURL(/crm=yes/);
     await expectGrid(page, `${notSynced} AND m."crmEnabled"`, [], `m."lastSyncAt" ASC NULLS FIRST, m.id ASC`);
     const saved = await e2eQuery(
-      `SELECT f.name FROM "SavedFilter" f JOIN "User" u ON u.id = f."userId" WHERE u.email = $1`,
+      `SELECT f.name FROM "SavedFilter" f JOIN "User" u ON u.id = f."userId" WHERE u.email = $1 AND f."gridKey" = 'mailboxes'`,
       [ACCOUNTS.admin.email],
     );
     expect(saved).toEqual([{ name: "Stale CRM mailboxes" }]);
@@ -334,7 +334,7 @@ test.describe("as the head of Sales", () => {
         async () =>
           (
             await e2eQuery<{ columns: string[] }>(
-              `SELECT p.columns FROM "GridPreference" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1`,
+              `SELECT p.columns FROM "GridPreference" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1 AND p."gridKey" = 'mailboxes'`,
               [ACCOUNTS.headSales.email],
             )
           )[0]?.columns,
