@@ -25,18 +25,25 @@ export interface OutgoingCallDecision {
   number: string;
 }
 
-async function isCrmClientNumber(db: Db, number: string): Promise<boolean> {
-  const [contact, lead] = await Promise.all([
-    db.crmContact.findFirst({ where: { phones: { has: number } }, select: { id: true } }),
-    db.crmLead.findFirst({ where: { phones: { has: number } }, select: { id: true } }),
-  ]);
-  return contact !== null || lead !== null;
+interface NumberFacts {
+  blacklisted: boolean;
+  crmClient: boolean;
+  employee: boolean;
 }
 
-async function isEmployeeNumber(db: Db, number: string): Promise<boolean> {
-  return (
-    (await db.user.findFirst({ where: { kind: "EMPLOYEE", phones: { has: number } }, select: { id: true } })) !== null
-  );
+/**
+ * Everything the decision needs about a number, in one round trip. `phones @> ARRAY[n]` (not
+ * `n = ANY(phones)`, which is what Prisma's `has` sends) is what the GIN indexes on the phone
+ * arrays can answer. bench:calls: decision alone p95 12.2 → 10.3 ms — still above the 5 ms target.
+ */
+async function factsAbout(db: Db, number: string): Promise<NumberFacts> {
+  const rows = await db.$queryRaw<NumberFacts[]>`
+    SELECT
+      COALESCE((SELECT ${number} = ANY (s.blacklist) FROM "TelephonySettings" s WHERE s.id = 1), false) AS blacklisted,
+      (EXISTS (SELECT 1 FROM "CrmContact" c WHERE c.phones @> ARRAY[${number}]::text[])
+        OR EXISTS (SELECT 1 FROM "CrmLead" l WHERE l.phones @> ARRAY[${number}]::text[])) AS "crmClient",
+      EXISTS (SELECT 1 FROM "User" u WHERE u.kind = 'EMPLOYEE' AND u.phones @> ARRAY[${number}]::text[]) AS employee`;
+  return rows[0]!;
 }
 
 export async function decideOutgoingCall(db: Db, caller: Access, rawNumber: string): Promise<OutgoingCallDecision> {
@@ -44,12 +51,12 @@ export async function decideOutgoingCall(db: Db, caller: Access, rawNumber: stri
   const level = caller.level(TELEPHONY.outgoingCall.key);
   const decide = (allowed: boolean, reason: OutgoingCallReason) => ({ allowed, reason, level, number });
   if (number.replace("+", "").length < 3) return decide(false, "invalidNumber");
+  const facts = await factsAbout(db, number);
   // The company blacklist (Telephony settings) outranks every level, "any number" included.
-  const settings = await db.telephonySettings.findUnique({ where: { id: 1 }, select: { blacklist: true } });
-  if (settings?.blacklist.includes(number)) return decide(false, "blacklisted");
+  if (facts.blacklisted) return decide(false, "blacklisted");
   if (level >= LEVEL.MAX) return decide(true, "anyNumber");
   if (level <= LEVEL.NONE) return decide(false, "denied");
-  if (await isCrmClientNumber(db, number)) return decide(true, "crmClient");
-  if (level >= LEVEL.MID && (await isEmployeeNumber(db, number))) return decide(true, "employee");
+  if (facts.crmClient) return decide(true, "crmClient");
+  if (level >= LEVEL.MID && facts.employee) return decide(true, "employee");
   return decide(false, level >= LEVEL.MID ? "notCrmOrEmployee" : "notACrmClient");
 }
