@@ -1,5 +1,6 @@
 // The one place that reads process.env (DESIGN §7.8). Parsed on first use, not at import, so
 // `next build` works without a database; a missing value fails loudly the first time it is needed.
+import path from "node:path";
 import { z } from "zod";
 import { AllowedNetworksError, parseAllowedNetworks } from "./mail/allowed-networks.ts";
 
@@ -63,6 +64,22 @@ export function env(): Env {
 }
 
 /** Time zone for dates; readable without the rest of the environment (e.g. during `next build`). */
+/** Where call recordings are stored (lib/telephony/storage): RECORDINGS_DIR, else beside the data. */
+export function recordingsDir(): string {
+  const dataDir = z
+    .string()
+    .min(1)
+    .default(".data")
+    .parse(process.env.CONSOLE_DATA_DIR || undefined);
+  return path.resolve(
+    z
+      .string()
+      .min(1)
+      .default(path.join(dataDir, "recordings"))
+      .parse(process.env.RECORDINGS_DIR || undefined),
+  );
+}
+
 export function appTimeZone(): string {
   return z
     .string()

@@ -11,6 +11,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { recordingsDir } from "../env.ts";
 
 export interface StoredObject {
   bytes: number;
@@ -107,8 +108,6 @@ let shared: RecordingStorage | undefined;
 
 /** The installation's recording storage: RECORDINGS_DIR, else `recordings` in the data directory. */
 export function recordingStorage(): RecordingStorage {
-  shared ??= localRecordingStorage(
-    path.resolve(process.env.RECORDINGS_DIR || path.join(process.env.CONSOLE_DATA_DIR || ".data", "recordings")),
-  );
+  shared ??= localRecordingStorage(recordingsDir());
   return shared;
 }
