@@ -26,7 +26,7 @@ describe("session tokens", () => {
     expect(refresh({ token: { uid: "7", sid: "s", signedInAt: nowSeconds() + 3600 } })).toBeNull();
   });
 
-  it("are remembered as revoked for at least as long as any token of the session can live", async () => {
+  it("are remembered as revoked for at least the longest lifetime a token of the session can have", async () => {
     expect(SESSION_ABSOLUTE_SECONDS).toBeGreaterThanOrEqual(SESSION_MAX_AGE_SECONDS);
     const user = await createUser(db, { email: "revoked@test.local" });
     await revokeSession({ uid: String(user.id), sid: "session-1" });

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
@@ -100,14 +101,7 @@ export function EntryDialog({ currency }: { currency: string }) {
             />
           </Field>
           <ActionErrorAlert error={error} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              {common("cancel")}
-            </Button>
-            <Button type="submit" disabled={pending} data-testid="save-balance-entry">
-              {pending ? common("saving") : common("save")}
-            </Button>
-          </div>
+          <DialogFormFooter pending={pending} onCancel={() => setOpen(false)} saveTestId="save-balance-entry" />
         </form>
       </DialogContent>
     </Dialog>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
@@ -119,14 +120,7 @@ export function ConnectionDialog({ existing }: { existing?: ConnectionView }) {
             />
           </Field>
           <ActionErrorAlert error={error} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              {common("cancel")}
-            </Button>
-            <Button type="submit" disabled={pending} data-testid="save-connection">
-              {pending ? common("saving") : common("save")}
-            </Button>
-          </div>
+          <DialogFormFooter pending={pending} onCancel={() => setOpen(false)} saveTestId="save-connection" />
         </form>
       </DialogContent>
     </Dialog>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
@@ -134,14 +135,7 @@ export function NumberDialog({
             </NativeSelect>
           </Field>
           <ActionErrorAlert error={error} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              {common("cancel")}
-            </Button>
-            <Button type="submit" disabled={pending} data-testid="save-number">
-              {pending ? common("saving") : common("save")}
-            </Button>
-          </div>
+          <DialogFormFooter pending={pending} onCancel={() => setOpen(false)} saveTestId="save-number" />
         </form>
       </DialogContent>
     </Dialog>

@@ -11,6 +11,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
@@ -133,14 +134,7 @@ export function PhoneSettingsDialog({
             </NativeSelect>
           </Field>
           <ActionErrorAlert error={error} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              {common("cancel")}
-            </Button>
-            <Button type="submit" disabled={pending} data-testid="save-phone-settings">
-              {pending ? common("saving") : common("save")}
-            </Button>
-          </div>
+          <DialogFormFooter pending={pending} onCancel={() => setOpen(false)} saveTestId="save-phone-settings" />
         </form>
       </DialogContent>
     </Dialog>
