@@ -25,8 +25,28 @@ async function start(role: "web" | "worker", connectionString: string): Promise<
   boss.on("error", (error) => console.error("[jobs]", error.message));
   await boss.start();
   // One queued sync per mailbox; a sync that is running does not block the next request.
-  await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 30 * 60 });
+  await createQueueOnce(boss);
   return boss;
+}
+
+// pg-boss creates a queue with DDL (a partition of its job table) under no lock of its own: when
+// the web process and a worker start at the same moment, PostgreSQL may pick one of them as a
+// deadlock victim (40P01). The other one has then created the queue, so trying again succeeds.
+async function createQueueOnce(boss: PgBoss, attempts = 5) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await boss.createQueue(SYNC_QUEUE, {
+        name: SYNC_QUEUE,
+        policy: "short",
+        retryLimit: 0,
+        expireInSeconds: 30 * 60,
+      });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
