@@ -5,6 +5,7 @@ import type { FetchMessageObject, ImapFlow, MessageStructureObject } from "imapf
 import { uidSet } from "../../mail/sync/fetch-window.ts";
 import { messageKey } from "../message-key.ts";
 import { type CrmMessage, matchesAny, type Party } from "./plan.ts";
+import { oneLine } from "./text.ts";
 import { parseVcards, type VcardContact } from "./vcard.ts";
 
 const FETCH_QUERY = { uid: true, envelope: true, bodyStructure: true, size: true, internalDate: true } as const;
@@ -32,11 +33,7 @@ export class FolderChanged extends Error {
 function party(address: { address?: string; name?: string } | undefined): Party | null {
   const value = address?.address?.trim().toLowerCase();
   if (!value || !value.includes("@") || value.length > 320) return null;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: names come from mail headers; control characters stay out
-  const name = address?.name
-    ?.replace(/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, " ")
-    .trim()
-    .slice(0, 200);
+  const name = address?.name ? oneLine(address.name) : "";
   return { address: value, name: name || null };
 }
 

@@ -1,6 +1,7 @@
 // vCards (RFC 6350, and the 2.1/3.0 forms mail programs still attach) → the fields a contact needs.
 // Only what the CRM keeps is read: name, addresses, phone numbers, organisation.
 import { normalizePhoneNumber } from "../../access/phone-number.ts";
+import { oneLine } from "./text.ts";
 
 export interface VcardContact {
   name: string;
@@ -19,7 +20,7 @@ function unfold(text: string): string[] {
     .split("\n");
 }
 
-function unescape(value: string): string {
+function unescapeValue(value: string): string {
   return value
     .replace(/\\n/gi, " ")
     .replace(/\\([,;\\])/g, "$1")
@@ -34,13 +35,7 @@ function decodeQuotedPrintable(value: string, params: string): string {
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
-const clean = (value: string) =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters never reach a stored name
-  value
-    .replace(/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 200);
+const clean = (value: string) => oneLine(value);
 
 export function parseVcards(text: string): VcardContact[] {
   const cards: VcardContact[] = [];
@@ -73,19 +68,19 @@ export function parseVcards(text: string): VcardContact[] {
       if (cards.length >= MAX_CARDS) break;
       continue;
     }
-    if (name === "FN") current.fn = unescape(value);
+    if (name === "FN") current.fn = unescapeValue(value);
     else if (name === "N") {
-      const [family = "", given = ""] = value.split(";").map(unescape);
+      const [family = "", given = ""] = value.split(";").map(unescapeValue);
       current.n = `${given} ${family}`.trim();
     } else if (name === "EMAIL") {
-      const address = unescape(value)
+      const address = unescapeValue(value)
         .replace(/^mailto:/i, "")
         .toLowerCase();
       if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) && address.length <= 320) current.emails.push(address);
     } else if (name === "TEL") {
-      const number = normalizePhoneNumber(unescape(value).replace(/^tel:/i, ""));
+      const number = normalizePhoneNumber(unescapeValue(value).replace(/^tel:/i, ""));
       if (number.replace("+", "").length >= 3 && number.length <= 32) current.phones.push(number);
-    } else if (name === "ORG") current.org = unescape(value.split(";")[0] ?? "");
+    } else if (name === "ORG") current.org = unescapeValue(value.split(";")[0] ?? "");
   }
   return cards;
 }
