@@ -1,11 +1,14 @@
 // Leads and contacts as single records: loading one (every employee may see the CRM) and the
 // checks before a change (responsible person, their heads, admins).
 import "server-only";
+import type { z } from "zod";
 import type { Access } from "../access/access.ts";
 import { canEditCrmRecord, canUseCrm } from "../access/crm-rights.ts";
-import type { Db } from "../db.ts";
-import { ForbiddenError, NotFoundError } from "../errors.ts";
-import type { CrmRecordRef } from "./schemas.ts";
+import { normalizePhoneNumber } from "../access/phone-number.ts";
+import { recordAudit } from "../audit/index.ts";
+import type { Database, Db } from "../db.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import type { CrmRecordRef, updateContactInput, updateLeadInput } from "./schemas.ts";
 
 export interface RecordHead {
   type: CrmRecordRef["type"];
@@ -38,3 +41,72 @@ export const recordColumns = (ref: { type: CrmRecordRef["type"]; id: number } | 
   leadId: ref?.type === "lead" ? ref.id : null,
   contactId: ref?.type === "contact" ? ref.id : null,
 });
+
+async function checkResponsible(db: Db, userId: number) {
+  const user = await db.user.findFirst({
+    where: { id: userId, kind: "EMPLOYEE", status: "ACTIVE" },
+    select: { id: true },
+  });
+  if (!user) throw new ValidationError({ responsibleId: "ownerNotEmployee" });
+}
+
+/** Changes a lead's fields (audited); its responsible person, their heads and admins only. */
+export async function updateLead(db: Database, access: Access, input: z.infer<typeof updateLeadInput>) {
+  await editableRecord(db, access, { type: "lead", id: input.id });
+  await checkResponsible(db, input.responsibleId);
+  const before = await db.crmLead.findUniqueOrThrow({ where: { id: input.id } });
+  const next = {
+    title: input.title,
+    name: input.name || null,
+    email: input.email || null,
+    phones: [...new Set(input.phones.map(normalizePhoneNumber))],
+    company: input.company || null,
+    status: input.status,
+    responsibleId: input.responsibleId,
+  };
+  const old = pick(before, Object.keys(next));
+  if (JSON.stringify(old) === JSON.stringify(next)) return { changed: false };
+  await db.$transaction(async (tx) => {
+    await tx.crmLead.update({ where: { id: input.id }, data: next });
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: "crm.lead.update",
+      entityType: "CrmLead",
+      entityId: input.id,
+      before: old,
+      after: next,
+    });
+  });
+  return { changed: true };
+}
+
+export async function updateContact(db: Database, access: Access, input: z.infer<typeof updateContactInput>) {
+  await editableRecord(db, access, { type: "contact", id: input.id });
+  await checkResponsible(db, input.responsibleId);
+  const before = await db.crmContact.findUniqueOrThrow({ where: { id: input.id } });
+  const next = {
+    name: input.name,
+    emails: [...new Set(input.emails)],
+    phones: [...new Set(input.phones.map(normalizePhoneNumber))],
+    company: input.company || null,
+    responsibleId: input.responsibleId,
+  };
+  const old = pick(before, Object.keys(next));
+  if (JSON.stringify(old) === JSON.stringify(next)) return { changed: false };
+  await db.$transaction(async (tx) => {
+    await tx.crmContact.update({ where: { id: input.id }, data: next });
+    await recordAudit(tx, {
+      actorId: access.userId,
+      action: "crm.contact.update",
+      entityType: "CrmContact",
+      entityId: input.id,
+      before: old,
+      after: next,
+    });
+  });
+  return { changed: true };
+}
+
+function pick<T extends object>(row: T, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, (row as Record<string, unknown>)[key]]));
+}
