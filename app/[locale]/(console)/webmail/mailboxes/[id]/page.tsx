@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/access/request";
 import { canOpen } from "@/lib/access/sections";
+import { crmMailboxSummary } from "@/lib/crm/mailbox-summary";
 import { db } from "@/lib/db";
 import { Link } from "@/lib/i18n/navigation";
 import { mailboxForSettings } from "@/lib/mailboxes/queries";
@@ -15,6 +16,7 @@ import { cn, fullName } from "@/lib/utils";
 import { parseId } from "@/lib/validation";
 import { ConnectionSection } from "./_components/connection-section";
 import { CrmSection } from "./_components/crm-section";
+import { CrmSummary } from "./_components/crm-summary";
 import { DisconnectButton } from "./_components/disconnect-button";
 import { GeneralSection } from "./_components/general-section";
 import { BlacklistSection, ContactsSection } from "./_components/list-sections";
@@ -48,6 +50,8 @@ export default async function MailboxSettingsPage({
   const requested = (await searchParams).tab;
   const tabs = TABS.filter((tab) => tab !== "crm" || data.canEditCrm);
   const tab: Tab = tabs.find((candidate) => candidate === requested) ?? "general";
+  // Counts of what the CRM did with this mailbox's mail (no content), while CRM is on or has run.
+  const crm = mailbox.crmEnabled ? await crmMailboxSummary(db, mailbox.id) : null;
 
   return (
     <div className="flex flex-col gap-4">
@@ -149,10 +153,13 @@ export default async function MailboxSettingsPage({
             )}
           </div>
         </Card>
-        <StatusPanel
-          initial={data.sync}
-          folders={mailbox.folders.map((folder) => ({ ...folder, sizeBytes: folder.sizeBytes.toString() }))}
-        />
+        <div className="flex min-w-0 flex-col gap-4">
+          <StatusPanel
+            initial={data.sync}
+            folders={mailbox.folders.map((folder) => ({ ...folder, sizeBytes: folder.sizeBytes.toString() }))}
+          />
+          {crm && <CrmSummary summary={crm} />}
+        </div>
       </div>
     </div>
   );
