@@ -5,6 +5,7 @@ import { ensureDefaultRoles } from "../access/defaults.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Database, Db } from "../db.ts";
 import { type RecordingStorage, recordingStorage } from "../telephony/storage.ts";
+import { seedCrm } from "./crm.ts";
 import { seedGroups } from "./groups.ts";
 import { seedMailboxes } from "./mailboxes.ts";
 import { seedOrganisation } from "./org.ts";
@@ -55,6 +56,7 @@ export async function seedDemo(
       const mailboxes = await seedMailboxes(tx, random, org, now);
       await seedTelephony(tx, random, org, now);
       await seedTelephonyAccounts(tx, random, org, now);
+      await seedCrm(tx, random, org, now);
       await seedDemoRecordings(tx, options.recordings ?? recordingStorage());
       return {
         seeded: true,

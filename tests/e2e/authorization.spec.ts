@@ -17,6 +17,7 @@ const GRID_USERS: Role[] = ["admin", "headSales", "telephony"];
 // settings (SPEC §7), so for them the page opens (grantedExternal) and lists only themselves.
 // Numbers: the Administrator role; balance: nobody by default, so portal administrators only.
 const CALL_USERS: Role[] = ["admin", "headSales", "employee", "telephony"];
+const EMPLOYEES: Role[] = ["admin", "headSales", "employee", "telephony"];
 
 const PAGES: { path: string; allowed: Role[]; grantedExternal?: boolean }[] = [
   { path: "/telephony/users", allowed: ["admin", "telephony"], grantedExternal: true },
@@ -48,6 +49,12 @@ const PAGES: { path: string; allowed: Role[]; grantedExternal?: boolean }[] = [
     grantedExternal: true,
   },
   { path: "/api/telephony/calls/export", allowed: CALL_USERS, grantedExternal: true },
+  // The CRM (issue #12): every employee, never an external user — whatever roles they hold.
+  { path: "/crm/leads", allowed: EMPLOYEES },
+  { path: "/crm/leads?status=HACKED&mine=maybe&sort=nonsense&page=-1&q=%00", allowed: EMPLOYEES },
+  { path: "/crm/contacts", allowed: EMPLOYEES },
+  { path: "/crm/tasks", allowed: EMPLOYEES },
+  { path: "/crm/tasks?done=1", allowed: EMPLOYEES },
 ];
 
 const ROLE_ACTIONS = "app/[locale]/(console)/_access-rights/actions.ts";
@@ -58,6 +65,15 @@ const PHONE_ACTIONS = "app/[locale]/(console)/telephony/users/_lib/actions.ts";
 const NUMBER_ACTIONS = "app/[locale]/(console)/telephony/numbers/_lib/actions.ts";
 const BALANCE_ACTIONS = "app/[locale]/(console)/telephony/balance/_lib/actions.ts";
 const TELEPHONY_SETTINGS_ACTIONS = "app/[locale]/(console)/telephony/settings/_lib/actions.ts";
+const CRM_ACTIONS = "app/[locale]/(console)/crm/_lib/actions.ts";
+// No such record or task: employees get NOT_FOUND (nothing changes), external users FORBIDDEN.
+const crmAction = (name: string, input: unknown, allowedOutcome?: string) => ({
+  name: `CRM: ${name}`,
+  target: { file: CRM_ACTIONS, name, path: "/crm/leads" },
+  input,
+  allowed: EMPLOYEES,
+  allowedOutcome,
+});
 // Invalid on purpose: allowed users get VALIDATION (nothing changes), others FORBIDDEN before parsing.
 const telephonySettingsAction = (name: string, input: unknown) => ({
   name: `telephony settings: ${name}`,
@@ -110,6 +126,19 @@ const ACTIONS: {
     allowedOutcome: "NOT_FOUND",
     grantedExternalOutcome: "NOT_FOUND",
   },
+  crmAction("createTaskAction", { title: "" }, "VALIDATION"),
+  crmAction("setTaskStatusAction", { taskId: 999_999, done: true }, "NOT_FOUND"),
+  crmAction(
+    "updateLeadAction",
+    { id: 999_999, title: "x", name: "", email: "", phones: [], company: "", status: "NEW", responsibleId: 1 },
+    "NOT_FOUND",
+  ),
+  crmAction(
+    "updateContactAction",
+    { id: 999_999, name: "x", emails: [], phones: [], company: "", responsibleId: 1 },
+    "NOT_FOUND",
+  ),
+  crmAction("saveCrmGridPreferenceAction", { grid: "leads", columns: ["title", "status"], pageSize: 20 }),
   telephonySettingsAction("saveGeneralSettingsAction", { defaultOutgoingNumberId: 0, recordingRetentionDays: 0 }),
   telephonySettingsAction("addBlacklistNumberAction", { number: "" }),
   telephonySettingsAction("removeBlacklistNumberAction", { number: "" }),
@@ -406,4 +435,88 @@ test.describe("as external, given every right through user, user group and workg
     await withdrawTheGrants(externalId);
   });
   matrixFor("external", true);
+});
+
+// A CRM record is edited by its responsible person, the heads above them and administrators
+// (issue #12); anyone else in the company may see it but gets FORBIDDEN, and nothing changes.
+test.describe("CRM records out of scope", () => {
+  const target = (name: string, path: string) => ({ file: CRM_ACTIONS, name, path });
+  const leadInput = (lead: { id: number; title: string; responsibleId: number }, title: string) => ({
+    id: lead.id,
+    title,
+    name: "",
+    email: "",
+    phones: [],
+    company: "",
+    status: "IN_PROGRESS",
+    responsibleId: lead.responsibleId,
+  });
+  async function leadOf(where: string) {
+    const [lead] = await e2eQuery<{ id: number; title: string; responsibleId: number }>(
+      `SELECT l.id, l.title, l."responsibleId" FROM "CrmLead" l JOIN "User" u ON u.id = l."responsibleId"
+       WHERE ${where} ORDER BY l.id LIMIT 1`,
+    );
+    return lead!;
+  }
+
+  test("the sales representative may not edit a colleague's lead, nor an external user see it", async ({
+    playwright,
+    baseURL,
+  }) => {
+    const lead = await leadOf(`u.email <> 'employee@demo.test'`);
+    const employee = await playwright.request.newContext({ baseURL, storageState: storageStateOf("employee") });
+    const external = await playwright.request.newContext({ baseURL, storageState: storageStateOf("external") });
+    try {
+      // Visible to every employee, read-only for this one.
+      expect((await employee.get(`/crm/leads/${lead.id}`)).status()).toBe(200);
+      const outcome = await callAction(
+        employee,
+        baseURL!,
+        target("updateLeadAction", `/crm/leads/${lead.id}`),
+        leadInput(lead, "hijacked"),
+      );
+      expect(outcome).toEqual({ ok: false, code: "FORBIDDEN" });
+      expect((await external.get(`/crm/leads/${lead.id}`)).status()).toBe(403);
+      expect(
+        await callAction(external, baseURL!, target("updateLeadAction", "/crm/leads"), leadInput(lead, "hijacked")),
+      ).toEqual({ ok: false, code: "FORBIDDEN" });
+      expect(await e2eQuery(`SELECT title FROM "CrmLead" WHERE id = $1`, [lead.id])).toEqual([{ title: lead.title }]);
+    } finally {
+      await employee.dispose();
+      await external.dispose();
+    }
+  });
+
+  test("the head of Sales may edit a lead of her team; the sales representative his own", async ({
+    playwright,
+    baseURL,
+  }) => {
+    const own = await leadOf(`u.email = 'employee@demo.test'`);
+    const head = await playwright.request.newContext({ baseURL, storageState: storageStateOf("headSales") });
+    const employee = await playwright.request.newContext({ baseURL, storageState: storageStateOf("employee") });
+    try {
+      const byHead = await callAction(
+        head,
+        baseURL!,
+        target("updateLeadAction", `/crm/leads/${own.id}`),
+        leadInput(own, `${own.title} (checked)`),
+      );
+      expect(byHead.ok).toBe(true);
+      const byOwner = await callAction(
+        employee,
+        baseURL!,
+        target("updateLeadAction", `/crm/leads/${own.id}`),
+        leadInput(own, own.title),
+      );
+      expect(byOwner.ok).toBe(true);
+      const audit = await e2eQuery<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE action = 'crm.lead.update' AND "entityId" = $1`,
+        [String(own.id)],
+      );
+      expect(audit[0]!.n).toBeGreaterThanOrEqual(2);
+    } finally {
+      await head.dispose();
+      await employee.dispose();
+    }
+  });
 });
