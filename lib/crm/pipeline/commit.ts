@@ -18,7 +18,7 @@ export interface CursorStep {
 
 export interface CommitOptions {
   cursor?: CursorStep;
-  /** Test hook: called inside the transaction after the records are written, before the marks. */
+  /** Test hook: called inside the transaction once records, marks and queue step are written, before COMMIT. */
   fault?: (stage: "records-written") => void;
 }
 
@@ -30,13 +30,19 @@ export interface CommitResult {
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
-async function allocateIds(sql: Sql, table: string, count: number): Promise<number[]> {
-  if (count === 0) return [];
-  const { rows } = await sql.query<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int AS id FROM generate_series(1, $2)`,
-    [`"${table}"`, count],
+/** Ids for the new leads and contacts, from their sequences, in one round trip. */
+async function allocateIds(
+  sql: Sql,
+  leads: number,
+  contacts: number,
+): Promise<{ leads: number[]; contacts: number[] }> {
+  if (leads + contacts === 0) return { leads: [], contacts: [] };
+  const { rows } = await sql.query<{ leads: number[] | null; contacts: number[] | null }>(
+    `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('"CrmLead"', 'id'))::int FROM generate_series(1, $1)) AS leads,
+            ARRAY(SELECT nextval(pg_get_serial_sequence('"CrmContact"', 'id'))::int FROM generate_series(1, $2)) AS contacts`,
+    [leads, contacts],
   );
-  return rows.map((row) => row.id);
+  return { leads: rows[0]!.leads ?? [], contacts: rows[0]!.contacts ?? [] };
 }
 
 async function knownRecords(sql: Sql, addresses: string[]): Promise<Map<string, KnownRecord>> {
@@ -94,48 +100,58 @@ function addressesOf(messages: CrmMessage[]): string[] {
   return [...all];
 }
 
+/**
+ * The plan in one statement (data-modifying CTEs, foreign keys checked at its end): records,
+ * activities, notifications, the processed marks and the queue pointer's step.
+ */
 async function writePlan(sql: Sql, settings: CrmSettings, plan: Plan, options: CommitOptions) {
-  const leadIds = await allocateIds(sql, "CrmLead", plan.leads.length);
-  const contactIds = await allocateIds(sql, "CrmContact", plan.contacts.length);
-  const idOf = (ref: RecordRef) => ("id" in ref ? ref.id : (ref.type === "lead" ? leadIds : contactIds)[ref.index]!);
+  const ids = await allocateIds(sql, plan.leads.length, plan.contacts.length);
+  const idOf = (ref: RecordRef) =>
+    "id" in ref ? ref.id : (ref.type === "lead" ? ids.leads : ids.contacts)[ref.index]!;
+  const params: unknown[] = [settings.mailboxId, plan.queueSteps];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}::jsonb`;
+  };
+  const parts: string[] = [];
   if (plan.leads.length > 0)
-    await sql.query(
-      `INSERT INTO "CrmLead" (id, title, name, email, phones, source, "responsibleId", "mailboxId", "updatedAt")
-       SELECT (r->>0)::int, r->>1, r->>2, r->>3, '{}', $2, (r->>4)::int, $3, now() FROM jsonb_array_elements($1::jsonb) r`,
-      [
-        json(plan.leads.map((lead, index) => [leadIds[index], lead.title, lead.name, lead.email, lead.responsibleId])),
-        settings.source,
-        settings.mailboxId,
-      ],
-    );
+    parts.push(`leads AS (INSERT INTO "CrmLead" (id, title, name, email, phones, source, "responsibleId", "mailboxId", "updatedAt")
+      SELECT (r->>0)::int, r->>1, r->>2, r->>3, '{}', r->>5, (r->>4)::int, $1, now()
+      FROM jsonb_array_elements(${param(
+        json(
+          plan.leads.map((lead, index) => [
+            ids.leads[index],
+            lead.title,
+            lead.name,
+            lead.email,
+            lead.responsibleId,
+            settings.source,
+          ]),
+        ),
+      )}) r)`);
   if (plan.contacts.length > 0)
-    await sql.query(
-      `INSERT INTO "CrmContact" (id, name, emails, phones, company, source, "responsibleId", "mailboxId", "updatedAt")
-       SELECT (r->>0)::int, r->>1, ARRAY(SELECT jsonb_array_elements_text(r->2)), ARRAY(SELECT jsonb_array_elements_text(r->3)),
-              r->>4, $2, (r->>5)::int, $3, now() FROM jsonb_array_elements($1::jsonb) r`,
-      [
+    parts.push(`contacts AS (INSERT INTO "CrmContact" (id, name, emails, phones, company, source, "responsibleId", "mailboxId", "updatedAt")
+      SELECT (r->>0)::int, r->>1, ARRAY(SELECT jsonb_array_elements_text(r->2)), ARRAY(SELECT jsonb_array_elements_text(r->3)),
+             r->>4, r->>6, (r->>5)::int, $1, now()
+      FROM jsonb_array_elements(${param(
         json(
           plan.contacts.map((contact, index) => [
-            contactIds[index],
+            ids.contacts[index],
             contact.name,
             contact.emails,
             contact.phones,
             contact.company,
             contact.responsibleId,
+            settings.source,
           ]),
         ),
-        settings.source,
-        settings.mailboxId,
-      ],
-    );
+      )}) r)`);
   if (plan.activities.length > 0)
-    await sql.query(
-      `INSERT INTO "CrmActivity" (kind, "leadId", "contactId", "responsibleId", "mailboxId", "messageKey", subject,
-                                  "fromAddress", "toAddresses", "occurredAt")
-       SELECT (r->>0)::"CrmActivityKind", (r->>1)::int, (r->>2)::int, (r->>3)::int, $2, r->>4, r->>5, r->>6,
-              ARRAY(SELECT jsonb_array_elements_text(r->7)), (r->>8)::timestamptz
-       FROM jsonb_array_elements($1::jsonb) r`,
-      [
+    parts.push(`activities AS (INSERT INTO "CrmActivity" (kind, "leadId", "contactId", "responsibleId", "mailboxId", "messageKey",
+        subject, "fromAddress", "toAddresses", "occurredAt")
+      SELECT (r->>0)::"CrmActivityKind", (r->>1)::int, (r->>2)::int, (r->>3)::int, $1, r->>4, r->>5, r->>6,
+             ARRAY(SELECT jsonb_array_elements_text(r->7)), (r->>8)::timestamptz
+      FROM jsonb_array_elements(${param(
         json(
           plan.activities.map((activity) => [
             activity.kind,
@@ -149,14 +165,10 @@ async function writePlan(sql: Sql, settings: CrmSettings, plan: Plan, options: C
             activity.occurredAt.toISOString(),
           ]),
         ),
-        settings.mailboxId,
-      ],
-    );
+      )}) r)`);
   if (plan.notifications.length > 0)
-    await sql.query(
-      `INSERT INTO "Notification" ("userId", kind, params, link)
-       SELECT (r->>0)::int, r->>1, r->2, r->>3 FROM jsonb_array_elements($1::jsonb) r`,
-      [
+    parts.push(`notifications AS (INSERT INTO "Notification" ("userId", kind, params, link)
+      SELECT (r->>0)::int, r->>1, r->2, r->>3 FROM jsonb_array_elements(${param(
         json(
           plan.notifications.map((item) => [
             item.userId,
@@ -165,17 +177,31 @@ async function writePlan(sql: Sql, settings: CrmSettings, plan: Plan, options: C
             `/crm/${item.record.type === "lead" ? "leads" : "contacts"}/${idOf(item.record)}`,
           ]),
         ),
-      ],
-    );
-  options.fault?.("records-written");
-  await sql.query(
-    `INSERT INTO "CrmProcessedMessage" ("mailboxId", "messageKey", outcome, leads, contacts, activities)
-     SELECT $2, r->>0, (r->>1)::"CrmOutcome", (r->>2)::int, (r->>3)::int, (r->>4)::int FROM jsonb_array_elements($1::jsonb) r`,
-    [
+      )}) r)`);
+  parts.push(`marks AS (INSERT INTO "CrmProcessedMessage" ("mailboxId", "messageKey", outcome, leads, contacts, activities)
+    SELECT $1, r->>0, (r->>1)::"CrmOutcome", (r->>2)::int, (r->>3)::int, (r->>4)::int FROM jsonb_array_elements(${param(
       json(plan.marks.map((mark) => [mark.key, mark.outcome, mark.leads, mark.contacts, mark.activities])),
-      settings.mailboxId,
-    ],
+    )}) r)`);
+  await sql.query(
+    `WITH ${parts.join(",\n")}
+     UPDATE "CrmMailboxState" SET "queueNext" = "queueNext" + $2::int, "lastRunAt" = now() WHERE "mailboxId" = $1`,
+    params,
   );
+  options.fault?.("records-written");
+}
+
+/** The distribution queue's pointer, locked (SELECT … FOR UPDATE) until the batch commits. */
+async function lockQueue(sql: Sql, mailboxId: number): Promise<number> {
+  const locked = () =>
+    sql.query<{ queueNext: number }>(`SELECT "queueNext" FROM "CrmMailboxState" WHERE "mailboxId" = $1 FOR UPDATE`, [
+      mailboxId,
+    ]);
+  let { rows } = await locked();
+  if (rows.length === 0) {
+    await sql.query(`INSERT INTO "CrmMailboxState" ("mailboxId") VALUES ($1) ON CONFLICT DO NOTHING`, [mailboxId]);
+    ({ rows } = await locked());
+  }
+  return rows[0]!.queueNext;
 }
 
 async function moveCursor(sql: Sql, cursor: CursorStep | undefined) {
@@ -216,22 +242,22 @@ export function commitBatch(
     );
     const known = await knownRecords(sql, addresses);
     const internal = await internalAddresses(sql, addresses);
-    await sql.query(`INSERT INTO "CrmMailboxState" ("mailboxId") VALUES ($1) ON CONFLICT DO NOTHING`, [
-      settings.mailboxId,
-    ]);
-    const { rows: state } = await sql.query<{ queueNext: number }>(
-      `SELECT "queueNext" FROM "CrmMailboxState" WHERE "mailboxId" = $1 FOR UPDATE`,
-      [settings.mailboxId],
-    );
-    const plan = planBatch(settings, todo, known, internal, state[0]!.queueNext);
+    const queueNext = await lockQueue(sql, settings.mailboxId);
+    const plan = planBatch(settings, todo, known, internal, queueNext);
     await writePlan(sql, settings, plan, options);
-    await sql.query(
-      `UPDATE "CrmMailboxState" SET "queueNext" = "queueNext" + $2, "lastRunAt" = now() WHERE "mailboxId" = $1`,
-      [settings.mailboxId, plan.queueSteps],
-    );
     await moveCursor(sql, options.cursor);
     return { plan, alreadyDone: processed.size };
   });
+}
+
+/** Cursors of folders with nothing to process, in one statement (each guarded by its UIDVALIDITY). */
+export async function moveCursors(pool: pg.Pool, steps: CursorStep[]) {
+  if (steps.length === 0) return;
+  await pool.query(
+    `UPDATE "MailFolder" f SET "crmUid" = v.uid FROM unnest($1::int[], $2::int8[], $3::int8[]) AS v(id, uid, validity)
+     WHERE f.id = v.id AND f."uidValidity" = v.validity AND f."crmUid" < v.uid`,
+    [steps.map((step) => step.folderId), steps.map((step) => step.uid), steps.map((step) => String(step.uidValidity))],
+  );
 }
 
 /** A message that fails on its own is marked FAILED (with why), so it does not block the others. */

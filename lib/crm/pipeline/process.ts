@@ -8,7 +8,7 @@ import { bulkPool, type Database } from "../../db.ts";
 import { connectImap, createImapClient, DEFAULT_IMAP_TIMEOUTS, type ImapTimeouts } from "../../mail/imap-client.ts";
 import { type OutboundPolicy, resolveEndpoint } from "../../mail/outbound.ts";
 import { serverSettingsOf, serverSettingsSelect } from "../../mail/settings.ts";
-import { type CommitOptions, type CursorStep, commitBatch, markFailed } from "./commit.ts";
+import { type CommitOptions, type CursorStep, commitBatch, markFailed, moveCursors } from "./commit.ts";
 import { FolderChanged, type FolderToRead, type MessageOnServer, moveBlacklisted, readMessages } from "./mail.ts";
 import type { CrmSettings } from "./plan.ts";
 
@@ -192,6 +192,8 @@ export async function processMailboxCrm(
     }
   }
 
+  // Folders with nothing to process only move their cursor: all of them in one statement at the end.
+  const skipped: CursorStep[] = [];
   try {
     for (const folder of mailbox.folders) {
       if (folder.uidValidity === null) continue;
@@ -204,7 +206,7 @@ export async function processMailboxCrm(
       const cursorTo = Number(folder.lastSyncedUid);
       const skipTo = { folderId: folder.id, uidValidity: folder.uidValidity, uid: cursorTo };
       if (!isProcessed(mailbox, folder)) {
-        if (folder.crmUid < folder.lastSyncedUid) await commitBatch(pool, settings, [], { cursor: skipTo });
+        if (folder.crmUid < folder.lastSyncedUid) skipped.push(skipTo);
         continue;
       }
       try {
@@ -218,7 +220,7 @@ export async function processMailboxCrm(
             found.sort((a, b) => a - b),
             cursorTo,
           );
-          if (found.length === 0) await commitBatch(pool, settings, [], { cursor: skipTo });
+          if (found.length === 0) skipped.push(skipTo);
           continue;
         }
         if (folder.crmUid >= folder.lastSyncedUid) continue;
@@ -228,22 +230,25 @@ export async function processMailboxCrm(
           [folder.id, String(folder.crmUid), String(folder.lastSyncedUid), since],
         );
         const uids = rows.rows.map((row) => Number(row.uid));
-        if (uids.length === 0) await commitBatch(pool, settings, [], { cursor: skipTo });
+        if (uids.length === 0) skipped.push(skipTo);
         else await processUids(target, uids, cursorTo);
       } catch (error) {
         // Renumbered on the server since the last sync: the sync resets the folder (and its cursor) first.
         if (!(error instanceof FolderChanged)) throw error;
       }
     }
+    await moveCursors(pool, skipped);
     if (backfillDays !== null && mailbox.folders.length > 0) {
       await db.crmMailboxState.updateMany({ where: { mailboxId, backfillDays }, data: { backfillDays: null } });
       report.backfilled = true;
     }
-    await db.crmMailboxState.upsert({
-      where: { mailboxId },
-      create: { mailboxId, lastRunAt: new Date() },
-      update: { lastRunAt: new Date() },
-    });
+    // A run that wrote a batch has stamped the time already.
+    if (report.messages === 0)
+      await db.crmMailboxState.upsert({
+        where: { mailboxId },
+        create: { mailboxId, lastRunAt: new Date() },
+        update: { lastRunAt: new Date() },
+      });
     return report;
   } catch (error) {
     await db.crmMailboxState
