@@ -27,6 +27,16 @@ Object.assign(process.env, {
 const { db, disconnectDb } = await import("../../lib/db.ts");
 const { createImapMailbox, createUser } = await import("../../tests/factories.ts");
 const { syncMailbox } = await import("../../lib/mail/sync/mailbox-sync.ts");
+const { requestCrm } = await import("../../lib/jobs/crm-queue.ts");
+const { stopBoss } = await import("../../lib/jobs/boss.ts");
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("the workers did not start in time");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
   let next = 0;
@@ -124,14 +134,24 @@ try {
   });
   log(`synced ${MAILBOXES} mailboxes (untimed setup) in ${((Date.now() - syncStart) / 1000).toFixed(1)} s`);
 
-  // ── the pipeline: CRM switched on, two worker processes take it from there ──
-  await db.mailbox.updateMany({ where: { id: { in: boxes } }, data: { crmEnabled: true } });
+  // ── the pipeline: two worker processes running, then CRM switched on for every mailbox ──
   const marks = async () => db.crmProcessedMessage.count();
   const env = { ...process.env, CRM_CONCURRENCY: String(CRM_CONCURRENCY), WORKER_SCHEDULER_MS: "500" };
-  const started = process.hrtime.bigint();
+  const spawned = process.hrtime.bigint();
   const workers = Array.from({ length: WORKERS }, () => spawnWorker(env, { concurrency: 1, stdio: "ignore" }));
+  let started = spawned;
   let done = 0;
   try {
+    // Ready: both workers have started their job queues (pg-boss creates the CRM queue on start).
+    await waitUntil(async () => {
+      const rows = await db.$queryRaw<{ n: number }[]>`
+        SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'pgboss'`;
+      return (rows[0]?.n ?? 0) >= WORKERS;
+    });
+    log(`workers ready in ${(Number(process.hrtime.bigint() - spawned) / 1e9).toFixed(1)} s`);
+    started = process.hrtime.bigint();
+    await db.mailbox.updateMany({ where: { id: { in: boxes } }, data: { crmEnabled: true } });
+    await requestCrm(boxes);
     const deadline = Date.now() + 600_000;
     while ((done = await marks()) < TOTAL) {
       if (Date.now() > deadline) throw new Error(`only ${done} of ${TOTAL} messages processed in 10 minutes`);
@@ -152,13 +172,14 @@ try {
   const [leads, activities] = await Promise.all([db.crmLead.count(), db.crmActivity.count()]);
   const byMember = await db.crmLead.groupBy({ by: ["responsibleId"], _count: true });
   log(
-    `pipeline: ${TOTAL} messages in ${seconds.toFixed(1)} s with ${WORKERS} workers × ${CRM_CONCURRENCY} (worker start included): ` +
+    `pipeline: ${TOTAL} messages in ${seconds.toFixed(1)} s with ${WORKERS} workers × ${CRM_CONCURRENCY} mailboxes at a time: ` +
       `${leads} leads, ${activities} activities; queue ${byMember.map((row) => row._count).join("/")}`,
   );
   const limit = await insertLimit();
   log(`insert limit: the same rows written straight with ${WORKERS * CRM_CONCURRENCY} connections`);
   log(`bench:crm per_s=${round(perSecond, 0)} insert_limit_per_s=${round(limit, 0)}`);
 } finally {
+  await stopBoss();
   await disconnectDb();
   await dovecot.stop();
   await database.stop();
