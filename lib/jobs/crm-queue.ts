@@ -21,7 +21,10 @@ export async function requestCrm(mailboxIds: number[]): Promise<number> {
 export async function enqueuePendingCrm(db: Db, limit = 1000): Promise<number> {
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT m.id FROM "Mailbox" m
-    WHERE m."crmEnabled" AND m.status <> 'NEEDS_PASSWORD' AND (
+    WHERE m."crmEnabled" AND m.status <> 'NEEDS_PASSWORD'
+      -- A run that just failed is retried by the queue with a backoff, not on every tick.
+      AND NOT EXISTS (SELECT 1 FROM "CrmMailboxState" e WHERE e."mailboxId" = m.id AND e."lastErrorAt" > now() - interval '5 minutes')
+      AND (
       EXISTS (SELECT 1 FROM "CrmMailboxState" s WHERE s."mailboxId" = m.id AND s."backfillDays" IS NOT NULL)
       OR EXISTS (SELECT 1 FROM "MailFolder" f WHERE f."mailboxId" = m.id AND f."crmUid" < f."lastSyncedUid"))
     ORDER BY m.id LIMIT ${limit}`;

@@ -242,13 +242,12 @@ export async function processMailboxCrm(
       await db.crmMailboxState.updateMany({ where: { mailboxId, backfillDays }, data: { backfillDays: null } });
       report.backfilled = true;
     }
-    // A run that wrote a batch has stamped the time already.
-    if (report.messages === 0)
-      await db.crmMailboxState.upsert({
-        where: { mailboxId },
-        create: { mailboxId, lastRunAt: new Date() },
-        update: { lastRunAt: new Date() },
-      });
+    // A run that got through clears the last failure: the settings page shows only a current one.
+    await db.crmMailboxState.upsert({
+      where: { mailboxId },
+      create: { mailboxId, lastRunAt: new Date() },
+      update: { lastRunAt: new Date(), lastError: null, lastErrorAt: null },
+    });
     return report;
   } catch (error) {
     await db.crmMailboxState
