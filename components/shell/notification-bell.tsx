@@ -1,6 +1,6 @@
 "use client";
 import { BellIcon } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -20,6 +20,8 @@ export interface ShellNotification {
 export function NotificationBell({ unread, items }: { unread: number; items: ShellNotification[] }) {
   const t = useTranslations("Notifications");
   const format = useFormatter();
+  // An explicit "now": without it the server render and the browser could word the time differently.
+  const now = useNow({ updateInterval: 60_000 });
   const [count, setCount] = useState(unread);
   return (
     <Popover
@@ -59,7 +61,9 @@ export function NotificationBell({ unread, items }: { unread: number; items: She
               const body = (
                 <>
                   <span className="block">{text}</span>
-                  <span className="text-xs text-muted-foreground">{format.relativeTime(new Date(item.createdAt))}</span>
+                  <span className="text-xs text-muted-foreground">
+                    {format.relativeTime(new Date(item.createdAt), now)}
+                  </span>
                 </>
               );
               return (

@@ -67,9 +67,10 @@ const BALANCE_ACTIONS = "app/[locale]/(console)/telephony/balance/_lib/actions.t
 const TELEPHONY_SETTINGS_ACTIONS = "app/[locale]/(console)/telephony/settings/_lib/actions.ts";
 const CRM_ACTIONS = "app/[locale]/(console)/crm/_lib/actions.ts";
 // No such record or task: employees get NOT_FOUND (nothing changes), external users FORBIDDEN.
-const crmAction = (name: string, input: unknown, allowedOutcome?: string) => ({
+// Each is posted from a page that uses it (the demo's first lead and contact exist).
+const crmAction = (name: string, path: string, input: unknown, allowedOutcome?: string) => ({
   name: `CRM: ${name}`,
-  target: { file: CRM_ACTIONS, name, path: "/crm/leads" },
+  target: { file: CRM_ACTIONS, name, path },
   input,
   allowed: EMPLOYEES,
   allowedOutcome,
@@ -126,19 +127,25 @@ const ACTIONS: {
     allowedOutcome: "NOT_FOUND",
     grantedExternalOutcome: "NOT_FOUND",
   },
-  crmAction("createTaskAction", { title: "" }, "VALIDATION"),
-  crmAction("setTaskStatusAction", { taskId: 999_999, done: true }, "NOT_FOUND"),
+  crmAction("createTaskAction", "/crm/leads/1", { title: "" }, "VALIDATION"),
+  crmAction("setTaskStatusAction", "/crm/tasks", { taskId: 999_999, done: true }, "NOT_FOUND"),
   crmAction(
     "updateLeadAction",
+    "/crm/leads/1",
     { id: 999_999, title: "x", name: "", email: "", phones: [], company: "", status: "NEW", responsibleId: 1 },
     "NOT_FOUND",
   ),
   crmAction(
     "updateContactAction",
+    "/crm/contacts/1",
     { id: 999_999, name: "x", emails: [], phones: [], company: "", responsibleId: 1 },
     "NOT_FOUND",
   ),
-  crmAction("saveCrmGridPreferenceAction", { grid: "leads", columns: ["title", "status"], pageSize: 20 }),
+  crmAction("saveCrmGridPreferenceAction", "/crm/leads", {
+    grid: "leads",
+    columns: ["title", "email", "status", "responsible", "createdAt"],
+    pageSize: 20,
+  }),
   telephonySettingsAction("saveGeneralSettingsAction", { defaultOutgoingNumberId: 0, recordingRetentionDays: 0 }),
   telephonySettingsAction("addBlacklistNumberAction", { number: "" }),
   telephonySettingsAction("removeBlacklistNumberAction", { number: "" }),
@@ -478,7 +485,12 @@ test.describe("CRM records out of scope", () => {
       expect(outcome).toEqual({ ok: false, code: "FORBIDDEN" });
       expect((await external.get(`/crm/leads/${lead.id}`)).status()).toBe(403);
       expect(
-        await callAction(external, baseURL!, target("updateLeadAction", "/crm/leads"), leadInput(lead, "hijacked")),
+        await callAction(
+          external,
+          baseURL!,
+          target("updateLeadAction", `/crm/leads/${lead.id}`),
+          leadInput(lead, "hijacked"),
+        ),
       ).toEqual({ ok: false, code: "FORBIDDEN" });
       expect(await e2eQuery(`SELECT title FROM "CrmLead" WHERE id = $1`, [lead.id])).toEqual([{ title: lead.title }]);
     } finally {

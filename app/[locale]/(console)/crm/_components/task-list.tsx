@@ -57,11 +57,16 @@ export function TaskList({ tasks, now }: { tasks: TaskView[]; now: string }) {
               {task.description && <p className="text-sm text-muted-foreground">{task.description}</p>}
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
                 {task.deadline && (
-                  <span className={cn(overdue && "font-medium text-destructive")}>
+                  <span className={cn(overdue && "font-medium text-[oklch(0.48_0.2_27)]")}>
                     {t("due", { date: format.dateTime(new Date(task.deadline), { dateStyle: "medium" }) })}
                   </span>
                 )}
-                {overdue && <Badge variant="destructive">{t("overdue")}</Badge>}
+                {overdue && (
+                  // The theme's destructive red on its own tint is below 4.5:1; a darker text keeps the hue.
+                  <Badge variant="destructive" className="text-[oklch(0.48_0.2_27)]">
+                    {t("overdue")}
+                  </Badge>
+                )}
                 {task.responsible && <span>{fullName(task.responsible)}</span>}
                 {task.about && (
                   <Link href={task.about.href} className="underline">

@@ -7,6 +7,7 @@ import { Link } from "@/lib/i18n/navigation";
 export async function CrmSummary({ summary }: { summary: CrmMailboxSummary }) {
   const t = await getTranslations("Crm.summary");
   const format = await getFormatter();
+  const now = new Date();
   const cells = [
     ["messages", summary.messages],
     ["leads", summary.leads],
@@ -40,12 +41,14 @@ export async function CrmSummary({ summary }: { summary: CrmMailboxSummary }) {
         ))}
       </dl>
       <p className="text-xs text-muted-foreground">
-        {summary.lastRunAt ? t("lastRun", { when: format.relativeTime(new Date(summary.lastRunAt)) }) : t("neverRun")}
+        {summary.lastRunAt
+          ? t("lastRun", { when: format.relativeTime(new Date(summary.lastRunAt), now) })
+          : t("neverRun")}
         {summary.backfillPending && ` · ${t("backfillPending")}`}
       </p>
       {summary.lastErrorAt && (
         <p className="text-xs text-destructive" data-testid="crm-last-error">
-          {t("lastError", { when: format.relativeTime(new Date(summary.lastErrorAt)) })}
+          {t("lastError", { when: format.relativeTime(new Date(summary.lastErrorAt), now) })}
         </p>
       )}
     </Card>
