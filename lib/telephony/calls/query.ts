@@ -7,6 +7,7 @@ import type { UserScope } from "../../access/scopes.ts";
 import type { Database } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { DAY_MS, startOfDay } from "../../grid/dates.ts";
+import { employeeOrderedRowsSql } from "./employee-order.ts";
 import { hourlyFigures, hourlyTotalsAnswer } from "./hourly-totals.ts";
 import {
   type CallDirection,
@@ -39,12 +40,10 @@ type Direction = "ASC" | "DESC";
 
 // Whitelisted keys only; the URL never reaches the SQL text. Every order ends with the id, so a
 // page boundary between equal keys is stable.
-const SORTS: Record<CallSortKey, (dir: Direction) => string> = {
+// The employee sort walks the people instead (employee-order.ts).
+const SORTS: Record<Exclude<CallSortKey, "employee">, (dir: Direction) => string> = {
   startedAt: (dir) => `c."startedAt" ${dir}`,
   duration: (dir) => `c."durationSeconds" ${dir}`,
-  // Calls without an employee (left the company) last in either direction.
-  employee: (dir) =>
-    `u."lastName" ${dir} NULLS LAST, u."firstName" ${dir} NULLS LAST, c."employeeId" ${dir} NULLS LAST`,
   number: (dir) => `c."phoneNumber" ${dir}`,
 };
 
@@ -144,9 +143,12 @@ export function callRows(
   db: Database,
   where: Prisma.Sql,
   query: CallQuery,
+  scope: UserScope,
   page = query.page,
   perPage = query.perPage,
 ) {
+  if (query.sort === "employee")
+    return limited(db, db.$queryRaw<CallRow[]>(employeeOrderedRowsSql(where, query, scope, page, perPage)));
   const direction: Direction = query.dir === "asc" ? "ASC" : "DESC";
   return limited(
     db,
@@ -252,7 +254,7 @@ export async function queryCalls(
   const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
   const range = callRange(query, now, timeZone);
   const [rows, statistics] = await Promise.all([
-    callRows(db, where, query),
+    callRows(db, where, query, scope),
     statisticsOf(db, { scope, query, where, range }, timeZone),
   ]);
   return { rows, total: statistics.totals.calls, statistics, scope };
