@@ -2,7 +2,7 @@
 // by lib/access (sectionsFor), never here.
 import type { SectionKey } from "@/lib/access/sections";
 
-type Group = "webmail" | "telephony" | "company" | "admin";
+type Group = "webmail" | "telephony" | "crm" | "company" | "admin";
 type NavLabel =
   | "myMailboxes"
   | "manageMailboxes"
@@ -13,6 +13,9 @@ type NavLabel =
   | "telephonyNumbers"
   | "telephonyBalance"
   | "telephonySettings"
+  | "crmLeads"
+  | "crmContacts"
+  | "crmTasks"
   | "employees"
   | "departments"
   | "auditLog";
@@ -27,10 +30,13 @@ export const sections: Record<SectionKey, { group: Group; href: string; label: N
   telephonyNumbers: { group: "telephony", href: "/telephony/numbers", label: "telephonyNumbers" },
   telephonyBalance: { group: "telephony", href: "/telephony/balance", label: "telephonyBalance" },
   telephonySettings: { group: "telephony", href: "/telephony/settings", label: "telephonySettings" },
+  crmLeads: { group: "crm", href: "/crm/leads", label: "crmLeads" },
+  crmContacts: { group: "crm", href: "/crm/contacts", label: "crmContacts" },
+  crmTasks: { group: "crm", href: "/crm/tasks", label: "crmTasks" },
   employees: { group: "company", href: "/company/employees", label: "employees" },
   departments: { group: "company", href: "/company/departments", label: "departments" },
   audit: { group: "admin", href: "/audit", label: "auditLog" },
 };
 
 export type { SectionKey };
-export const navGroups = ["webmail", "telephony", "company", "admin"] as const;
+export const navGroups = ["webmail", "telephony", "crm", "company", "admin"] as const;

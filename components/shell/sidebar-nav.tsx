@@ -1,8 +1,10 @@
 "use client";
 import {
   BuildingIcon,
+  ContactIcon,
   HistoryIcon,
   InboxIcon,
+  ListTodoIcon,
   type LucideIcon,
   MailIcon,
   NetworkIcon,
@@ -11,6 +13,7 @@ import {
   SettingsIcon,
   ShieldCheckIcon,
   SmartphoneIcon,
+  TargetIcon,
   UsersIcon,
   WalletIcon,
 } from "lucide-react";
@@ -29,12 +32,21 @@ const icons: Record<SectionKey, LucideIcon> = {
   telephonyNumbers: ServerIcon,
   telephonyBalance: WalletIcon,
   telephonySettings: SettingsIcon,
+  crmLeads: TargetIcon,
+  crmContacts: ContactIcon,
+  crmTasks: ListTodoIcon,
   employees: UsersIcon,
   departments: NetworkIcon,
   audit: HistoryIcon,
 };
 
-const groupLabels = { webmail: "webmail", telephony: "telephony", company: "company", admin: null } as const;
+const groupLabels = {
+  webmail: "webmail",
+  telephony: "telephony",
+  crm: "crm",
+  company: "company",
+  admin: null,
+} as const;
 
 export function SidebarNav({ visible, onNavigate }: { visible: SectionKey[]; onNavigate?: () => void }) {
   const t = useTranslations("Nav");

@@ -2,6 +2,7 @@
 // checks the same functions before rendering.
 import type { Access } from "./access.ts";
 import { TELEPHONY, WEBMAIL } from "./catalog.ts";
+import { canUseCrm } from "./crm-rights.ts";
 
 export const SECTION_KEYS = [
   "myMailboxes",
@@ -13,6 +14,9 @@ export const SECTION_KEYS = [
   "telephonyNumbers",
   "telephonyBalance",
   "telephonySettings",
+  "crmLeads",
+  "crmContacts",
+  "crmTasks",
   "employees",
   "departments",
   "audit",
@@ -32,6 +36,10 @@ export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
   telephonyBalance: (access) => access.allowed(TELEPHONY.balance.key),
   // Portal administrators always have full telephony access (SPEC §5).
   telephonySettings: (access) => access.isPortalAdmin || access.allowed(TELEPHONY.settings.key),
+  // The CRM is the company's: every employee works it, external users never see it (issue #12).
+  crmLeads: canUseCrm,
+  crmContacts: canUseCrm,
+  crmTasks: canUseCrm,
   // Extranet users see nothing of the company structure (SPEC §7).
   employees: (access) => access.isEmployee,
   departments: (access) => access.isEmployee,

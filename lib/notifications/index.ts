@@ -3,7 +3,13 @@
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
-export type NotificationKind = "mailboxConnectedForYou";
+export type NotificationKind =
+  | "mailboxConnectedForYou"
+  // CRM (lib/crm): a task given to someone, mail from a client routed to them, a new record assigned.
+  | "crmTaskAssigned"
+  | "crmEmailFromClient"
+  | "crmLeadAssigned"
+  | "crmContactAssigned";
 
 export interface NotificationInput {
   userId: number;
