@@ -5,6 +5,7 @@ import {
   InboxIcon,
   type LucideIcon,
   MailIcon,
+  MailOpenIcon,
   NetworkIcon,
   PhoneCallIcon,
   ServerIcon,
@@ -20,6 +21,7 @@ import { cn } from "@/lib/utils";
 import { navGroups, type SectionKey, sections } from "./nav-items";
 
 const icons: Record<SectionKey, LucideIcon> = {
+  mail: MailOpenIcon,
   myMailboxes: MailIcon,
   mailboxes: InboxIcon,
   webmailAccess: ShieldCheckIcon,

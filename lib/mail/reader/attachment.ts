@@ -5,8 +5,7 @@ import { Readable } from "node:stream";
 import type { Access } from "../../access/access.ts";
 import type { Db } from "../../db.ts";
 import { NotFoundError } from "../../errors.ts";
-import { classifyMailError } from "../errors.ts";
-import { openImap } from "./connection.ts";
+import { asDomainError, openImap } from "./connection.ts";
 import { attachmentsOf } from "./parse.ts";
 import type { MessageRef } from "./read.ts";
 import { readableFolder } from "./scope.ts";
@@ -44,6 +43,6 @@ export async function openAttachment(db: Db, access: Access, ref: MessageRef, pa
     };
   } catch (error) {
     finish();
-    throw error instanceof NotFoundError ? error : classifyMailError(error);
+    throw asDomainError(error);
   }
 }

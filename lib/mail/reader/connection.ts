@@ -4,7 +4,7 @@
 import "server-only";
 import type { ImapFlow } from "imapflow";
 import type { Db } from "../../db.ts";
-import { DomainError } from "../../errors.ts";
+import { ConnectionFailedError, DomainError } from "../../errors.ts";
 import { classifyMailError } from "../errors.ts";
 import { connectImap, createImapClient, type ImapTimeouts } from "../imap-client.ts";
 import { type OutboundPolicy, resolveEndpoint } from "../outbound.ts";
@@ -21,8 +21,12 @@ export interface ImapSessionOptions {
 /** A connected client for the mailbox; the caller logs it out (withImap does it for you). */
 export async function openImap(db: Db, mailboxId: number, options: ImapSessionOptions = {}): Promise<ImapFlow> {
   const row = await db.mailbox.findUniqueOrThrow({ where: { id: mailboxId }, select: serverSettingsSelect });
-  const target = await resolveEndpoint(serverSettingsOf(row).imap, options.outbound, REQUEST_TIMEOUTS.connectionMs);
-  return connectImap(createImapClient(target, { timeouts: REQUEST_TIMEOUTS }));
+  try {
+    const target = await resolveEndpoint(serverSettingsOf(row).imap, options.outbound, REQUEST_TIMEOUTS.connectionMs);
+    return await connectImap(createImapClient(target, { timeouts: REQUEST_TIMEOUTS }));
+  } catch (error) {
+    throw asDomainError(error);
+  }
 }
 
 /** Runs `work` on a fresh connection to the mailbox's IMAP server and closes it whatever happens. */
@@ -37,8 +41,16 @@ export async function withImap<T>(
     return await work(client);
   } catch (error) {
     // Our own typed errors (not found, validation) pass through; IMAP and socket failures are classified.
-    throw error instanceof DomainError ? error : classifyMailError(error);
+    throw asDomainError(error);
   } finally {
     await client.logout().catch(() => client.close());
   }
+}
+
+/** Our own typed errors pass through; IMAP and socket failures become "the mail server failed" with its code only. */
+export function asDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  const mailError = classifyMailError(error);
+  console.error(`[webmail] IMAP request failed: ${mailError.code}`);
+  return new ConnectionFailedError("imap", mailError.code);
 }

@@ -4,9 +4,8 @@
 import "server-only";
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
+import type { MessageFilter } from "./filters.ts";
 
-export const MESSAGE_FILTERS = ["all", "unread", "flagged"] as const;
-export type MessageFilter = (typeof MESSAGE_FILTERS)[number];
 export const PAGE_SIZE = 50;
 
 export interface MessageListQuery {
