@@ -205,11 +205,13 @@ export function sanitizeMailHtml(html: string, options: SanitizeOptions): Saniti
     ],
     disallowedTagsMode: "discard",
     transformTags: {
-      a: (tagName, attribs) => ({
-        tagName,
-        // Links open outside the frame, without telling the other site where they came from.
-        attribs: { ...attribs, target: "_blank", rel: "noopener noreferrer nofollow" },
-      }),
+      a: (tagName, attribs) => {
+        // Links open outside the frame, without telling the other site where they came from. A
+        // relative one would point into the console itself (the frame's address): it goes.
+        const { href, ...rest } = attribs;
+        const absolute = href && /^\s*(https?:|mailto:|tel:)/i.test(href) ? { href } : {};
+        return { tagName, attribs: { ...rest, ...absolute, target: "_blank", rel: "noopener noreferrer nofollow" } };
+      },
       img: (tagName, attribs) => {
         const src = (attribs.src ?? "").trim();
         const { src: _dropped, ...rest } = attribs;

@@ -48,13 +48,17 @@ export default async function MailPage({ params, searchParams }: PageProps<"/[lo
   const state = { mailbox: mailbox.id, folder: folder?.id, q: view.q, filter: view.filter, page: view.page };
   const opened =
     folder && view.message ? await messageView(access, mailbox.id, folder.id, view.message, view.images === "1") : null;
-  const folderLabel = (item: { path: string; name: string; specialUse: string | null }) =>
-    item.path.toUpperCase() === "INBOX" ? t("inbox") : item.name;
+  // The whole path ("Archive / 2025"): a parent that cannot be selected is not listed to show it.
+  const folderLabel = (item: { path: string; delimiter: string | null }) =>
+    item.path.toUpperCase() === "INBOX"
+      ? t("inbox")
+      : item.delimiter
+        ? item.path.split(item.delimiter).join(" / ")
+        : item.path;
   const folderItems = folders.map((item) => ({
     id: item.id,
     label: folderLabel(item),
     unseen: item.unseen,
-    depth: item.delimiter ? item.path.split(item.delimiter).length - 1 : 0,
     href: mailHref({ mailbox: mailbox.id, folder: item.id }),
   }));
   const moveTargets = folders.map((item) => ({ id: item.id, name: folderLabel(item) }));
@@ -170,7 +174,7 @@ export default async function MailPage({ params, searchParams }: PageProps<"/[lo
               composeBase={`${composeBase}&folder=${folder.id}&uid=${view.message}`}
             />
           ) : (
-            <EmptyState icon={<MailIcon />} title={t("noMessageSelected")} className="h-full" />
+            <EmptyState icon={<MailIcon />} title={t("noMessageSelected")} />
           )}
         </section>
       </Card>

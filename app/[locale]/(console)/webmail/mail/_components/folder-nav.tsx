@@ -7,7 +7,6 @@ export interface FolderItem {
   label: string;
   unseen: number;
   href: string;
-  depth: number;
 }
 
 /** The folder tree with unread counts (desktop); phones get a select instead. */
@@ -25,7 +24,6 @@ export async function FolderNav({ folders, activeId }: { folders: FolderItem[]; 
                 "flex items-center justify-between gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-accent",
                 folder.id === activeId && "bg-accent font-medium",
               )}
-              style={{ paddingInlineStart: `${0.5 + folder.depth * 0.75}rem` }}
             >
               <span className="truncate">{folder.label}</span>
               {folder.unseen > 0 && (

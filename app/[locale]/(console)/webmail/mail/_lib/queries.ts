@@ -13,8 +13,9 @@ import { senderAllowed } from "@/lib/mail/reader/remote-content";
 import { staleOwnMailboxes } from "@/lib/mailboxes/activity";
 import type { ViewParams } from "./schemas";
 
+/** One's own mailboxes first (the default one to open), then those shared with one. */
 export async function mailboxChoices(access: Access) {
-  return db.mailbox.findMany({
+  const rows = await db.mailbox.findMany({
     where: access.readableMailboxes().where,
     orderBy: [{ email: "asc" }],
     select: {
@@ -29,6 +30,7 @@ export async function mailboxChoices(access: Access) {
       lastSyncAt: true,
     },
   });
+  return rows.sort((a, b) => Number(b.ownerId === access.userId) - Number(a.ownerId === access.userId));
 }
 
 export type MailboxChoice = Awaited<ReturnType<typeof mailboxChoices>>[number];
