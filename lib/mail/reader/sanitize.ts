@@ -209,8 +209,9 @@ export function sanitizeMailHtml(html: string, options: SanitizeOptions): Saniti
         // Links open outside the frame, without telling the other site where they came from. A
         // relative one would point into the console itself (the frame's address): it goes.
         const { href, ...rest } = attribs;
-        const absolute = href && /^\s*(https?:|mailto:|tel:)/i.test(href) ? { href } : {};
-        return { tagName, attribs: { ...rest, ...absolute, target: "_blank", rel: "noopener noreferrer nofollow" } };
+        const safe: Record<string, string> = { ...rest, target: "_blank", rel: "noopener noreferrer nofollow" };
+        if (href && /^\s*(https?:|mailto:|tel:)/i.test(href)) safe.href = href;
+        return { tagName, attribs: safe };
       },
       img: (tagName, attribs) => {
         const src = (attribs.src ?? "").trim();
