@@ -4,6 +4,7 @@ import type { SectionKey } from "@/lib/access/sections";
 
 type Group = "webmail" | "telephony" | "crm" | "company" | "admin";
 type NavLabel =
+  | "mail"
   | "myMailboxes"
   | "manageMailboxes"
   | "webmailAccess"
@@ -21,6 +22,7 @@ type NavLabel =
   | "auditLog";
 
 export const sections: Record<SectionKey, { group: Group; href: string; label: NavLabel }> = {
+  mail: { group: "webmail", href: "/webmail/mail", label: "mail" },
   myMailboxes: { group: "webmail", href: "/webmail/my", label: "myMailboxes" },
   mailboxes: { group: "webmail", href: "/webmail/mailboxes", label: "manageMailboxes" },
   webmailAccess: { group: "webmail", href: "/webmail/access", label: "webmailAccess" },

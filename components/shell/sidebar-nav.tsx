@@ -7,6 +7,7 @@ import {
   ListTodoIcon,
   type LucideIcon,
   MailIcon,
+  MailOpenIcon,
   NetworkIcon,
   PhoneCallIcon,
   ServerIcon,
@@ -23,6 +24,7 @@ import { cn } from "@/lib/utils";
 import { navGroups, type SectionKey, sections } from "./nav-items";
 
 const icons: Record<SectionKey, LucideIcon> = {
+  mail: MailOpenIcon,
   myMailboxes: MailIcon,
   mailboxes: InboxIcon,
   webmailAccess: ShieldCheckIcon,

@@ -5,6 +5,7 @@ import { TELEPHONY, WEBMAIL } from "./catalog.ts";
 import { canUseCrm } from "./crm-rights.ts";
 
 export const SECTION_KEYS = [
+  "mail",
   "myMailboxes",
   "mailboxes",
   "webmailAccess",
@@ -24,6 +25,10 @@ export const SECTION_KEYS = [
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
+  // Reading mail needs no permission: the page shows exactly readableMailboxes() (own and shared)
+  // to whoever is signed in. The navigation offers it to employees, as extranet users see no
+  // company sections (SPEC §7); one with a mailbox shared with them still reaches it by link.
+  mail: (access) => access.isEmployee,
   // Everyone in the company has their own mailboxes page: connected ones, shared ones, connect.
   myMailboxes: (access) => access.isEmployee,
   mailboxes: (access) => access.allowed(WEBMAIL.viewMailboxes.key),
