@@ -3,7 +3,13 @@
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
-export type NotificationKind = "mailboxConnectedForYou";
+export type NotificationKind =
+  | "mailboxConnectedForYou"
+  // people (issue 14)
+  | "mailboxTransferredToYou"
+  | "mailboxTransferredAway"
+  | "mailboxesAboutToDisconnect"
+  | "invitationAccepted";
 
 export interface NotificationInput {
   userId: number;
