@@ -4,6 +4,7 @@ import {
   HistoryIcon,
   InboxIcon,
   type LucideIcon,
+  MailCheckIcon,
   MailIcon,
   NetworkIcon,
   PhoneCallIcon,
@@ -12,6 +13,7 @@ import {
   ShieldCheckIcon,
   SmartphoneIcon,
   UsersIcon,
+  UsersRoundIcon,
   WalletIcon,
 } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -31,6 +33,9 @@ const icons: Record<SectionKey, LucideIcon> = {
   telephonySettings: SettingsIcon,
   employees: UsersIcon,
   departments: NetworkIcon,
+  workgroups: BuildingIcon,
+  userGroups: UsersRoundIcon,
+  outbox: MailCheckIcon,
   audit: HistoryIcon,
 };
 

@@ -7,9 +7,9 @@ import "server-only";
 import type { Access } from "../access/access.ts";
 import { recordAudit } from "../audit/index.ts";
 import type { Database, Transaction } from "../db.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import type { NotificationInput } from "../notifications/index.ts";
-import { requirePortalAdmin } from "./guard.ts";
+import { PeopleConflictError, requirePortalAdmin } from "./guard.ts";
 import { checkUserLimit } from "./limits.ts";
 import { notifyInApp, sendNotificationMails } from "./notify.ts";
 
@@ -31,10 +31,10 @@ export async function deactivateUser(db: Database, actor: Access, userId: number
 /** The deactivation itself, inside a caller's transaction (the move-to-extranet wizard composes it). */
 export async function deactivateWithin(tx: Transaction, actor: Access, userId: number, now: Date) {
   requirePortalAdmin(actor, "deactivate users");
-  if (userId === actor.userId) throw new ConflictError("administrators cannot deactivate themselves");
+  if (userId === actor.userId) throw new PeopleConflictError("deactivateSelf");
   const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true } });
   if (!user) throw new NotFoundError(`user ${userId}`);
-  if (user.status === "DEACTIVATED") throw new ConflictError(`user ${userId} is already deactivated`);
+  if (user.status === "DEACTIVATED") throw new PeopleConflictError("alreadyDeactivated");
   await tx.user.update({
     where: { id: userId },
     data: { status: "DEACTIVATED", deactivatedAt: now, deactivationWarnedAt: null },
@@ -56,7 +56,7 @@ export async function reactivateUser(db: Database, actor: Access, userId: number
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true, passwordHash: true } });
     if (!user) throw new NotFoundError(`user ${userId}`);
-    if (user.status !== "DEACTIVATED") throw new ConflictError(`user ${userId} is not deactivated`);
+    if (user.status !== "DEACTIVATED") throw new PeopleConflictError("notDeactivated");
     await checkUserLimit(tx);
     const status = user.passwordHash ? "ACTIVE" : "INVITED";
     await tx.user.update({ where: { id: userId }, data: { status, deactivatedAt: null, deactivationWarnedAt: null } });
@@ -85,8 +85,7 @@ export async function transferMailbox(db: Database, actor: Access, mailboxId: nu
       },
     });
     if (!mailbox) throw new NotFoundError(`mailbox ${mailboxId}`);
-    if (mailbox.owner.status !== "DEACTIVATED")
-      throw new ConflictError("only a deactivated owner's mailbox is transferred");
+    if (mailbox.owner.status !== "DEACTIVATED") throw new PeopleConflictError("ownerActive");
     const newOwner = await tx.user.findUnique({
       where: { id: newOwnerId },
       select: { kind: true, status: true, firstName: true, lastName: true },

@@ -6,9 +6,9 @@ import "server-only";
 import type { Access } from "../access/access.ts";
 import { recordAudit } from "../audit/index.ts";
 import type { Database, Db } from "../db.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import type { AccessSubjectKind } from "../generated/prisma/client.ts";
-import { requirePortalAdmin } from "./guard.ts";
+import { PeopleConflictError, requirePortalAdmin } from "./guard.ts";
 import type { DepartmentInput } from "./schemas.ts";
 
 async function checkHead(db: Db, headId: number | null) {
@@ -103,9 +103,9 @@ export async function deleteDepartment(db: Database, actor: Access, id: number) 
       },
     });
     if (!department) throw new NotFoundError(`department ${id}`);
-    if (department.parentId === null) throw new ConflictError("the company root cannot be deleted");
+    if (department.parentId === null) throw new PeopleConflictError("rootDepartment");
     if (department._count.children > 0 || department._count.members > 0) {
-      throw new ConflictError(`department ${id} is not empty`);
+      throw new PeopleConflictError("departmentNotEmpty");
     }
     const naming: { subjectKind: { in: AccessSubjectKind[] }; subjectRefId: number } = {
       subjectKind: { in: ["DEPARTMENT", "DEPARTMENT_TREE"] },

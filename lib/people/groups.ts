@@ -4,8 +4,8 @@ import "server-only";
 import type { Access } from "../access/access.ts";
 import { recordAudit } from "../audit/index.ts";
 import type { Database, Db } from "../db.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
-import { isUniqueViolation, requirePortalAdmin } from "./guard.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
+import { isUniqueViolation, PeopleConflictError, requirePortalAdmin } from "./guard.ts";
 import type { UserGroupInput, WorkGroupInput } from "./schemas.ts";
 
 async function checkMembers(db: Db, userIds: number[], externalGroup: boolean) {
@@ -66,7 +66,7 @@ export async function deleteWorkGroup(db: Database, actor: Access, id: number) {
   await db.$transaction(async (tx) => {
     const group = await tx.workGroup.findUnique({ where: { id }, include: { _count: { select: { members: true } } } });
     if (!group) throw new NotFoundError(`workgroup ${id}`);
-    if (group._count.members > 0) throw new ConflictError(`workgroup ${id} still has members`);
+    if (group._count.members > 0) throw new PeopleConflictError("workGroupNotEmpty");
     const naming = { subjectKind: "WORK_GROUP" as const, subjectRefId: id };
     await tx.roleAssignment.deleteMany({ where: naming });
     await tx.mailboxAccess.deleteMany({ where: naming });

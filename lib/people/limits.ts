@@ -1,11 +1,13 @@
 // The licence's user limit (SPEC §7): employees and external users together, except deactivated
 // ones, count against it; invited accounts count too, since accepting needs no further check.
-import type { Db } from "../db.ts";
-import { DomainError } from "../errors.ts";
+import type { Access } from "../access/access.ts";
+import { recordAudit } from "../audit/index.ts";
+import type { Database, Db } from "../db.ts";
+import { PeopleConflictError, requirePortalAdmin } from "./guard.ts";
 
-export class UserLimitReachedError extends DomainError {
+export class UserLimitReachedError extends PeopleConflictError {
   constructor(limit: number) {
-    super("CONFLICT", `user limit of ${limit} reached`, { _: "userLimitReached" }, { limit: String(limit) });
+    super("userLimitReached", { limit: String(limit) });
   }
 }
 
@@ -26,4 +28,25 @@ export async function checkUserLimit(db: Db, adding = 1) {
   const limit = await userLimit(db);
   if (limit === null) return;
   if ((await countedUsers(db)) + adding > limit) throw new UserLimitReachedError(limit);
+}
+
+/** Sets (or, with null, lifts) the limit; administrators only, audited. */
+export async function setUserLimit(db: Database, actor: Access, limit: number | null) {
+  requirePortalAdmin(actor, "change the user limit");
+  await db.$transaction(async (tx) => {
+    const before = await tx.organisationSettings.findUnique({ where: { id: 1 }, select: { userLimit: true } });
+    await tx.organisationSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, userLimit: limit },
+      update: { userLimit: limit },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "organisation.userLimit",
+      entityType: "OrganisationSettings",
+      entityId: 1,
+      before: { userLimit: before?.userLimit ?? null },
+      after: { userLimit: limit },
+    });
+  });
 }

@@ -9,11 +9,11 @@ const optionalName = (max: number) =>
   nameSchema
     .trim()
     .max(max, "tooLong")
-    .optional()
+    .nullish()
     .transform((value) => value || null);
 const optionalEmail = z
   .union([z.literal(""), emailAddress])
-  .optional()
+  .nullish()
   .transform((value) => value || null);
 /** Phone numbers as typed; the server normalises them (digits and a leading +). */
 const phones = z
@@ -60,7 +60,7 @@ export const workGroupInput = z.object({
   name: requiredName(150),
   description: textSchema
     .max(2000, "tooLong")
-    .optional()
+    .nullish()
     .transform((value) => value?.trim() || null),
   isExternal: z.boolean().default(false),
   members: z
@@ -75,7 +75,7 @@ export const userGroupInput = z.object({
   name: requiredName(150),
   description: textSchema
     .max(2000, "tooLong")
-    .optional()
+    .nullish()
     .transform((value) => value?.trim() || null),
   memberIds: z.array(idSchema).max(5000, "tooMany").default([]),
 });
