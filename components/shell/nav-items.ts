@@ -19,6 +19,9 @@ type NavLabel =
   | "crmTasks"
   | "employees"
   | "departments"
+  | "workgroups"
+  | "userGroups"
+  | "outbox"
   | "auditLog";
 
 export const sections: Record<SectionKey, { group: Group; href: string; label: NavLabel }> = {
@@ -37,6 +40,9 @@ export const sections: Record<SectionKey, { group: Group; href: string; label: N
   crmTasks: { group: "crm", href: "/crm/tasks", label: "crmTasks" },
   employees: { group: "company", href: "/company/employees", label: "employees" },
   departments: { group: "company", href: "/company/departments", label: "departments" },
+  workgroups: { group: "company", href: "/company/workgroups", label: "workgroups" },
+  userGroups: { group: "company", href: "/company/user-groups", label: "userGroups" },
+  outbox: { group: "company", href: "/company/outbox", label: "outbox" },
   audit: { group: "admin", href: "/audit", label: "auditLog" },
 };
 

@@ -6,6 +6,7 @@ import {
   InboxIcon,
   ListTodoIcon,
   type LucideIcon,
+  MailCheckIcon,
   MailIcon,
   MailOpenIcon,
   NetworkIcon,
@@ -16,6 +17,7 @@ import {
   SmartphoneIcon,
   TargetIcon,
   UsersIcon,
+  UsersRoundIcon,
   WalletIcon,
 } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -39,6 +41,9 @@ const icons: Record<SectionKey, LucideIcon> = {
   crmTasks: ListTodoIcon,
   employees: UsersIcon,
   departments: NetworkIcon,
+  workgroups: BuildingIcon,
+  userGroups: UsersRoundIcon,
+  outbox: MailCheckIcon,
   audit: HistoryIcon,
 };
 

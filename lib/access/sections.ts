@@ -20,6 +20,9 @@ export const SECTION_KEYS = [
   "crmTasks",
   "employees",
   "departments",
+  "workgroups",
+  "userGroups",
+  "outbox",
   "audit",
 ] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
@@ -48,6 +51,11 @@ export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
   // Extranet users see nothing of the company structure (SPEC §7).
   employees: (access) => access.isEmployee,
   departments: (access) => access.isEmployee,
+  // Everyone: employees see the groups they may, extranet users only their own (lib/people).
+  workgroups: () => true,
+  userGroups: (access) => access.isPortalAdmin,
+  // What the console itself sent (invitations hold sign-up links): administrators only.
+  outbox: (access) => access.isPortalAdmin,
   audit: (access) => access.isPortalAdmin,
 };
 
