@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/e2e/browser.ts";
-import { E2E_ALLOWED_NETWORKS } from "./tests/e2e/mail-ports.ts";
+import { E2E_ALLOWED_NETWORKS, E2E_CONSOLE_SMTP_PORT } from "./tests/e2e/mail-ports.ts";
 
 // The end-to-end tests run the production build against their own embedded database
 // (.data/e2e), reseeded with the demo organisation at the start of every run.
@@ -40,6 +40,8 @@ export default defineConfig({
       APP_TIME_ZONE: "UTC",
       // The specs' own mail servers; scripts/start.ts adds the demo Dovecot's address and port.
       MAIL_ALLOWED_NETWORKS: E2E_ALLOWED_NETWORKS,
+      // Invitations and notification mails land in the console's Outbox through its own catcher.
+      CONSOLE_SMTP_PORT: String(E2E_CONSOLE_SMTP_PORT),
     },
   },
 });

@@ -16,6 +16,8 @@ import { newNonce, pagePolicy } from "./lib/security/headers.ts";
 const { auth } = NextAuth(authConfig);
 const handleI18n = createIntlMiddleware(routing);
 const PUBLIC_PATHS = new Set(["/login"]);
+// Invitation links (/invite/<token>) are opened by people who have no account yet.
+const isPublicPath = (path: string) => PUBLIC_PATHS.has(path) || /^\/invite\/[^/]+$/.test(path);
 
 function splitLocale(pathname: string): { prefix: string; path: string } {
   const first = pathname.split("/")[1] ?? "";
@@ -28,7 +30,7 @@ function splitLocale(pathname: string): { prefix: string; path: string } {
 const withSession = auth((request: NextAuthRequest, _event: NextFetchEvent) => {
   const { pathname, search } = request.nextUrl;
   const { prefix, path } = splitLocale(pathname);
-  if (!PUBLIC_PATHS.has(path) && !request.auth) {
+  if (!isPublicPath(path) && !request.auth) {
     const loginPrefix = prefix === `/${routing.defaultLocale}` ? "" : prefix;
     const url = new URL(`${loginPrefix}/login`, request.nextUrl.origin);
     if (path !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);

@@ -106,6 +106,28 @@ export function oidcSettings() {
   return { issuer, clientId, clientSecret, name };
 }
 
+/**
+ * The console's own outgoing mail (invitations, notification mails): SMTP_URL when set (e.g.
+ * smtps://user:pass@mail.example.com), otherwise the local catcher `npm start` runs on
+ * CONSOLE_SMTP_PORT, which keeps every message in the Outbox. Read without the rest of the
+ * environment, so the catcher and the tests need no database settings to know it.
+ */
+export function consoleMailSettings() {
+  const values = z
+    .object({
+      SMTP_URL: optionalText,
+      CONSOLE_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+      CONSOLE_MAIL_FROM: z.string().trim().min(3).default("Mailbox console <console@localhost>"),
+    })
+    .parse(process.env);
+  return {
+    smtpUrl: values.SMTP_URL ?? `smtp://127.0.0.1:${values.CONSOLE_SMTP_PORT}`,
+    usesCatcher: values.SMTP_URL === undefined,
+    catcherPort: values.CONSOLE_SMTP_PORT,
+    from: values.CONSOLE_MAIL_FROM,
+  };
+}
+
 /** `next dev` (the page policy then allows eval for React's error overlay); read without the rest of the environment. */
 export function isDevelopment(): boolean {
   return process.env.NODE_ENV === "development";

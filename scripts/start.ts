@@ -37,6 +37,25 @@ const demoMail = await startDemoMail(log).catch((error: unknown) => {
   return null;
 });
 await disconnectDb();
+// The console's own mail (invitations, notifications) goes to SMTP_URL, or else to a local
+// catcher whose messages the Outbox page shows. Optional like the demo mail server: a port that
+// is taken is one line in the log.
+const { consoleMailSettings } = await import("../lib/env.ts");
+const mailSettings = consoleMailSettings();
+const outboxCatcher = mailSettings.usesCatcher
+  ? await import("../lib/console-mail/catcher.ts")
+      .then(({ startOutboxCatcher }) => startOutboxCatcher(db, { port: mailSettings.catcherPort }))
+      .then((catcher) => {
+        log(`console mail: local catcher on 127.0.0.1:${catcher.port} (Company › Outbox)`);
+        return catcher;
+      })
+      .catch((error: unknown) => {
+        log(
+          `console mail: catcher not started (${firstLine(error)}) — invitations and notification mails are not delivered`,
+        );
+        return null;
+      })
+  : null;
 // Mail servers on internal addresses are refused (lib/mail/outbound.ts): the web server and the
 // worker allow what the installation allows, plus exactly the demo Dovecot's address and port.
 const allowedNetworks = [process.env.MAIL_ALLOWED_NETWORKS?.trim(), demoMail?.allowedNetwork].filter(Boolean).join(",");
@@ -54,6 +73,7 @@ function runNode(args: string[], extraEnv: Record<string, string> = {}): ChildPr
 const buildCode = await ensureBuild({ ...process.env, ...runtime.env }, log);
 if (buildCode !== 0) {
   await demoMail?.stop();
+  await outboxCatcher?.stop();
   await runtime.database.stop();
   process.exit(buildCode);
 }
@@ -101,6 +121,8 @@ async function stop(code: number) {
   for (const child of running) child.kill("SIGTERM");
   await Promise.all(running.map((child) => new Promise((resolve) => child.once("exit", resolve))));
   await demoMail?.stop();
+  await outboxCatcher?.stop();
+  await disconnectDb();
   await runtime.database.stop();
   process.exit(code);
 }

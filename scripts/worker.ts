@@ -13,6 +13,7 @@ const { startCrmWorker } = await import("../lib/jobs/crm-worker.ts");
 const { enqueuePendingCrm } = await import("../lib/jobs/crm-queue.ts");
 const { deleteExpiredRecordings, RETENTION_INTERVAL_MS } = await import("../lib/telephony/retention.ts");
 const { recordingStorage } = await import("../lib/telephony/storage.ts");
+const { runDeactivationDeadlines } = await import("../lib/people/deactivation.ts");
 
 const settings = env();
 const worker = startSyncWorker(db, {
@@ -48,6 +49,19 @@ async function expireRecordings() {
   if (deleted) log(`retention: deleted ${deleted} recording(s) past the retention period`);
 }
 
+// Deactivated owners' mailboxes (SPEC §3.7): the day-23 warning and the day-30 disconnection come
+// from here, not from page views. Checked every few minutes; each step happens once (idempotent).
+const DEADLINE_INTERVAL_MS = 5 * 60_000;
+let lastDeadlineRun = 0;
+async function deactivationDeadlines() {
+  if (Date.now() - lastDeadlineRun < DEADLINE_INTERVAL_MS) return;
+  const { warnedUsers, disconnectedMailboxes } = await runDeactivationDeadlines(db);
+  lastDeadlineRun = Date.now();
+  if (warnedUsers || disconnectedMailboxes) {
+    log(`deactivation: warned about ${warnedUsers} user(s), disconnected ${disconnectedMailboxes} mailbox(es)`);
+  }
+}
+
 async function schedule() {
   try {
     await scheduleUnscheduled(db);
@@ -58,6 +72,7 @@ async function schedule() {
     // CRM work whose request was lost (a crash after a sync's commit), and backfills owed.
     await enqueuePendingCrm(db);
     await expireRecordings();
+    await deactivationDeadlines();
     if (lastProblem) log("scheduler: running normally again");
     lastProblem = "";
   } catch (error) {

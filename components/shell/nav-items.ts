@@ -4,6 +4,7 @@ import type { SectionKey } from "@/lib/access/sections";
 
 type Group = "webmail" | "telephony" | "crm" | "company" | "admin";
 type NavLabel =
+  | "mail"
   | "myMailboxes"
   | "manageMailboxes"
   | "webmailAccess"
@@ -18,9 +19,13 @@ type NavLabel =
   | "crmTasks"
   | "employees"
   | "departments"
+  | "workgroups"
+  | "userGroups"
+  | "outbox"
   | "auditLog";
 
 export const sections: Record<SectionKey, { group: Group; href: string; label: NavLabel }> = {
+  mail: { group: "webmail", href: "/webmail/mail", label: "mail" },
   myMailboxes: { group: "webmail", href: "/webmail/my", label: "myMailboxes" },
   mailboxes: { group: "webmail", href: "/webmail/mailboxes", label: "manageMailboxes" },
   webmailAccess: { group: "webmail", href: "/webmail/access", label: "webmailAccess" },
@@ -35,6 +40,9 @@ export const sections: Record<SectionKey, { group: Group; href: string; label: N
   crmTasks: { group: "crm", href: "/crm/tasks", label: "crmTasks" },
   employees: { group: "company", href: "/company/employees", label: "employees" },
   departments: { group: "company", href: "/company/departments", label: "departments" },
+  workgroups: { group: "company", href: "/company/workgroups", label: "workgroups" },
+  userGroups: { group: "company", href: "/company/user-groups", label: "userGroups" },
+  outbox: { group: "company", href: "/company/outbox", label: "outbox" },
   audit: { group: "admin", href: "/audit", label: "auditLog" },
 };
 

@@ -6,7 +6,9 @@ import {
   InboxIcon,
   ListTodoIcon,
   type LucideIcon,
+  MailCheckIcon,
   MailIcon,
+  MailOpenIcon,
   NetworkIcon,
   PhoneCallIcon,
   ServerIcon,
@@ -15,6 +17,7 @@ import {
   SmartphoneIcon,
   TargetIcon,
   UsersIcon,
+  UsersRoundIcon,
   WalletIcon,
 } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -23,6 +26,7 @@ import { cn } from "@/lib/utils";
 import { navGroups, type SectionKey, sections } from "./nav-items";
 
 const icons: Record<SectionKey, LucideIcon> = {
+  mail: MailOpenIcon,
   myMailboxes: MailIcon,
   mailboxes: InboxIcon,
   webmailAccess: ShieldCheckIcon,
@@ -37,6 +41,9 @@ const icons: Record<SectionKey, LucideIcon> = {
   crmTasks: ListTodoIcon,
   employees: UsersIcon,
   departments: NetworkIcon,
+  workgroups: BuildingIcon,
+  userGroups: UsersRoundIcon,
+  outbox: MailCheckIcon,
   audit: HistoryIcon,
 };
 

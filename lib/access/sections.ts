@@ -5,6 +5,7 @@ import { TELEPHONY, WEBMAIL } from "./catalog.ts";
 import { canUseCrm } from "./crm-rights.ts";
 
 export const SECTION_KEYS = [
+  "mail",
   "myMailboxes",
   "mailboxes",
   "webmailAccess",
@@ -19,11 +20,18 @@ export const SECTION_KEYS = [
   "crmTasks",
   "employees",
   "departments",
+  "workgroups",
+  "userGroups",
+  "outbox",
   "audit",
 ] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
+  // Reading mail needs no permission: the page shows exactly readableMailboxes() (own and shared)
+  // to whoever is signed in. The navigation offers it to employees, as extranet users see no
+  // company sections (SPEC §7); one with a mailbox shared with them still reaches it by link.
+  mail: (access) => access.isEmployee,
   // Everyone in the company has their own mailboxes page: connected ones, shared ones, connect.
   myMailboxes: (access) => access.isEmployee,
   mailboxes: (access) => access.allowed(WEBMAIL.viewMailboxes.key),
@@ -43,6 +51,11 @@ export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
   // Extranet users see nothing of the company structure (SPEC §7).
   employees: (access) => access.isEmployee,
   departments: (access) => access.isEmployee,
+  // Everyone: employees see the groups they may, extranet users only their own (lib/people).
+  workgroups: () => true,
+  userGroups: (access) => access.isPortalAdmin,
+  // What the console itself sent (invitations hold sign-up links): administrators only.
+  outbox: (access) => access.isPortalAdmin,
   audit: (access) => access.isPortalAdmin,
 };
 

@@ -111,11 +111,19 @@ export async function searchSubjects(db: Db, access: Access, rawQuery: string): 
   const words = query.split(/\s+/).filter(Boolean);
   const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
   const withExternal = canPickExternalSubjects(access);
+  // An extranet user finds only the people and groups of their own external workgroups: no
+  // departments, no user groups, nobody else of the company (SPEC §7).
+  const extranet = !access.isEmployee;
+  const theirGroups = { isExternal: true, members: { some: { userId: access.userId } } };
   const [users, departments, workGroups, userGroups] = await Promise.all([
     db.user.findMany({
       where: {
         status: { not: "DEACTIVATED" },
-        ...(withExternal ? {} : { kind: "EMPLOYEE" as const }),
+        ...(extranet
+          ? { workGroupMemberships: { some: { workGroup: theirGroups } } }
+          : withExternal
+            ? {}
+            : { kind: "EMPLOYEE" as const }),
         AND: words.map((word) => ({
           OR: [{ firstName: contains(word) }, { lastName: contains(word) }, { email: contains(word) }],
         })),
@@ -125,19 +133,22 @@ export async function searchSubjects(db: Db, access: Access, rawQuery: string): 
       select: { id: true },
     }),
     db.department.findMany({
-      where: query ? { name: contains(query) } : {},
+      where: extranet ? { id: -1 } : query ? { name: contains(query) } : {},
       orderBy: { path: "asc" },
       take: SEARCH_LIMIT,
       select: { id: true },
     }),
     db.workGroup.findMany({
-      where: { ...(query ? { name: contains(query) } : {}), ...(withExternal ? {} : { isExternal: false }) },
+      where: {
+        ...(query ? { name: contains(query) } : {}),
+        ...(extranet ? theirGroups : withExternal ? {} : { isExternal: false }),
+      },
       orderBy: { name: "asc" },
       take: SEARCH_LIMIT,
       select: { id: true },
     }),
     db.userGroup.findMany({
-      where: query ? { name: contains(query) } : {},
+      where: extranet ? { id: -1 } : query ? { name: contains(query) } : {},
       orderBy: { name: "asc" },
       take: SEARCH_LIMIT,
       select: { id: true },

@@ -180,7 +180,9 @@ export async function seedOrganisation(db: Db, random: Random, passwordHash: str
       phones: [phone(random, random.pick(["49", "39", "971"] as const))],
       passwordHash: status === "INVITED" ? null : passwordHash,
       lastActivityAt: status === "ACTIVE" ? new Date(now.getTime() - random.int(5, 60 * 24 * 30) * 60_000) : null,
-      deactivatedAt: status === "DEACTIVATED" ? new Date(now.getTime() - random.int(1, 40) * 86_400_000) : null,
+      // Within the first 22 days: the demo starts with no deactivation deadline due (the worker
+      // would otherwise warn about or disconnect demo mailboxes on its first tick).
+      deactivatedAt: status === "DEACTIVATED" ? new Date(now.getTime() - random.int(1, 22) * 86_400_000) : null,
     };
   };
 

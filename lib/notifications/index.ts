@@ -9,7 +9,12 @@ export type NotificationKind =
   | "crmTaskAssigned"
   | "crmEmailFromClient"
   | "crmLeadAssigned"
-  | "crmContactAssigned";
+  | "crmContactAssigned"
+  // people (issue 14)
+  | "mailboxTransferredToYou"
+  | "mailboxTransferredAway"
+  | "mailboxesAboutToDisconnect"
+  | "invitationAccepted";
 
 export interface NotificationInput {
   userId: number;

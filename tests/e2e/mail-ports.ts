@@ -6,5 +6,8 @@ const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_IMAP_PORT = Number(process.env.E2E_IMAP_PORT ?? 10_000 + E2E_PORT);
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 20_000 + E2E_PORT);
 
+/** The console's own outgoing-mail catcher (invitations, notifications; Company › Outbox). */
+export const E2E_CONSOLE_SMTP_PORT = Number(process.env.E2E_CONSOLE_SMTP_PORT ?? 30_000 + E2E_PORT);
+
 /** MAIL_ALLOWED_NETWORKS for the console under test. */
 export const E2E_ALLOWED_NETWORKS = `127.0.0.1:${E2E_IMAP_PORT},127.0.0.1:${E2E_SMTP_PORT}`;

@@ -15,14 +15,14 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/company/
 export default async function DepartmentsPage({ params }: PageProps<"/[locale]/company/departments">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireSection("departments");
+  const { access } = await requireSection("departments");
   const nodes = await departmentTree(db);
   const t = await getTranslations("Departments");
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
       <Card className="p-3 sm:p-4">
-        <DepartmentTree nodes={nodes} />
+        <DepartmentTree nodes={nodes} editable={access.isPortalAdmin} />
       </Card>
     </>
   );

@@ -11,8 +11,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireSection } from "@/lib/access/request";
 import { db } from "@/lib/db";
+import { Link } from "@/lib/i18n/navigation";
 import { searchEmployees } from "@/lib/org/employees";
+import { countedUsers, userLimit } from "@/lib/people/limits";
 import { fullName } from "@/lib/utils";
+import { InviteDialog } from "../_components/invite-dialog";
+import { EmployeeDialog } from "./_components/employee-dialog";
+import { UserLimitDialog } from "./_components/user-limit-dialog";
 import { EMPLOYEES_PER_PAGE, employeeSearchCache } from "./_lib/search-params";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/company/employees">): Promise<Metadata> {
@@ -25,17 +30,37 @@ const statusVariant = { ACTIVE: "success", INVITED: "warning", DEACTIVATED: "sec
 export default async function EmployeesPage({ params, searchParams }: PageProps<"/[locale]/company/employees">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireSection("employees");
+  const { access } = await requireSection("employees");
   const raw = await searchParams;
   const { q, page } = employeeSearchCache.parse(raw);
   const current = Math.max(1, page);
   const { total, rows } = await searchEmployees(db, { query: q, page: current, perPage: EMPLOYEES_PER_PAGE });
   const t = await getTranslations("Employees");
   const format = await getFormatter();
+  const admin = access.isPortalAdmin;
+  const [departments, limit, counted] = admin
+    ? await Promise.all([
+        db.department.findMany({ orderBy: { path: "asc" }, select: { id: true, name: true, depth: true } }),
+        userLimit(db),
+        countedUsers(db),
+      ])
+    : [[], null, 0];
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("subtitle")} />
+      <PageHeader
+        title={t("title")}
+        description={t("subtitle")}
+        actions={
+          admin ? (
+            <div className="flex flex-wrap gap-2">
+              <EmployeeDialog departments={departments} />
+              <InviteDialog kind="EMPLOYEE" />
+              <UserLimitDialog limit={limit} counted={counted} />
+            </div>
+          ) : undefined
+        }
+      />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <SearchBox label={t("searchLabel")} placeholder={t("searchPlaceholder")} />
         <span className="text-sm text-muted-foreground" data-testid="employee-count">
@@ -64,7 +89,13 @@ export default async function EmployeesPage({ params, searchParams }: PageProps<
                       <UserAvatar user={user} />
                       <div className="min-w-0">
                         <div className="flex items-center gap-1.5 font-medium">
-                          <span className="truncate">{fullName(user)}</span>
+                          {admin ? (
+                            <Link href={`/company/employees/${user.id}`} className="truncate hover:underline">
+                              {fullName(user)}
+                            </Link>
+                          ) : (
+                            <span className="truncate">{fullName(user)}</span>
+                          )}
                           {user.isPortalAdmin && <Badge variant="default">{t("admin")}</Badge>}
                         </div>
                         <div className="truncate text-xs text-muted-foreground" dir="ltr">

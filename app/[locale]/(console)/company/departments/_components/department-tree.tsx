@@ -6,9 +6,11 @@ import { UserAvatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import type { DepartmentNode } from "@/lib/org/departments";
 import { cn, fullName } from "@/lib/utils";
+import { DeleteDepartment } from "./delete-department";
+import { DepartmentDialog } from "./department-dialog";
 
 /** The department tree as nested lists with disclosure buttons; the first two levels start open. */
-export function DepartmentTree({ nodes }: { nodes: DepartmentNode[] }) {
+export function DepartmentTree({ nodes, editable = false }: { nodes: DepartmentNode[]; editable?: boolean }) {
   const t = useTranslations("Departments");
   const children = useMemo(() => {
     const map = new Map<number | null, DepartmentNode[]>();
@@ -66,6 +68,13 @@ export function DepartmentTree({ nodes }: { nodes: DepartmentNode[] }) {
                 {t("members", { count: node.directMembers })}
                 {hasChildren && <> · {t("withSub", { count: node.totalPeople })}</>}
               </span>
+              {editable && (
+                <span className="flex items-center">
+                  <DepartmentDialog parent={node} nodes={nodes} />
+                  <DepartmentDialog existing={node} nodes={nodes} />
+                  {node.parentId !== null && <DeleteDepartment id={node.id} name={node.name} />}
+                </span>
+              )}
             </div>
             {hasChildren && expanded && renderLevel(node.id, level + 1)}
           </li>
