@@ -140,7 +140,6 @@ try {
   const spawned = process.hrtime.bigint();
   const workers = Array.from({ length: WORKERS }, () => spawnWorker(env, { concurrency: 1, stdio: "ignore" }));
   let started = spawned;
-  let done = 0;
   try {
     // Ready: both workers have started their job queues (pg-boss creates the CRM queue on start).
     await waitUntil(async () => {
@@ -153,7 +152,7 @@ try {
     await db.mailbox.updateMany({ where: { id: { in: boxes } }, data: { crmEnabled: true } });
     await requestCrm(boxes);
     const deadline = Date.now() + 600_000;
-    while ((done = await marks()) < TOTAL) {
+    for (let done = await marks(); done < TOTAL; done = await marks()) {
       if (Date.now() > deadline) throw new Error(`only ${done} of ${TOTAL} messages processed in 10 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

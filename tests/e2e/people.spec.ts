@@ -187,7 +187,11 @@ test.describe("organisation management (administrator)", () => {
 
   for (const mode of ["newEmail", "keepEmail"] as const) {
     test(`moves an employee to the extranet (${mode})`, async ({ page }) => {
-      const person = { first: "Mo", last: `Mover${mode}${RUN}`, email: `mo.${mode.toLowerCase()}.${RUN}@people-e2e.test` };
+      const person = {
+        first: "Mo",
+        last: `Mover${mode}${RUN}`,
+        email: `mo.${mode.toLowerCase()}.${RUN}@people-e2e.test`,
+      };
       await addEmployee(page, person);
       const id = await openEmployee(page, person.email);
       await page.getByTestId("move-to-extranet").click();
