@@ -181,4 +181,53 @@ describe("CRM pipeline (real Dovecot)", () => {
     expect(await processMailboxCrm(db, box.id)).toMatchObject({ messages: 0 });
     expect(await crmEffects(db, box.id)).toEqual({ leads: 2, contacts: 0, activities: 2, marks: 2 });
   });
+
+  it("incoming new address → a contact when so set; outgoing with 'nothing' makes nothing new but reaches known clients; colleagues are never clients", async () => {
+    const colleague = await createUser(db, { email: "colleague@company.test" });
+    const lead = await db.crmLead.create({
+      data: { title: "Known", email: "known@client.test", responsibleId: anna.id },
+    });
+    const box = await crmMailbox(
+      db,
+      dovecot,
+      owner.id,
+      {
+        inbox: [
+          { from: "Nora New <nora@newclient.test>", to: "me@test.local", subject: "Hi" },
+          { from: `Colleague <${colleague.email}>`, to: "me@test.local", subject: "Lunch?" },
+        ],
+        sent: [
+          { from: "me@test.local", to: "Stranger <stranger@unknown.test>", subject: "Cold mail" },
+          { from: "me@test.local", to: "known@client.test", cc: colleague.email, subject: "Your order" },
+        ],
+      },
+      { crmIncomingNewAction: "CONTACT", crmOutgoingNewAction: "NONE" },
+    );
+    await processMailboxCrm(db, box.id);
+    expect((await db.crmContact.findMany({ where: { mailboxId: box.id } })).map((contact) => contact.emails)).toEqual([
+      ["nora@newclient.test"],
+    ]);
+    expect(await db.crmLead.count({ where: { mailboxId: box.id } })).toBe(0);
+    const outgoing = await db.crmActivity.findMany({ where: { leadId: lead.id } });
+    expect(outgoing).toMatchObject([{ kind: "EMAIL_OUT", subject: "Your order", responsibleId: owner.id }]);
+    expect(await db.crmContact.count({ where: { emails: { has: colleague.email } } })).toBe(0);
+    expect(await crmEffects(db, box.id)).toEqual({ leads: 0, contacts: 1, activities: 2, marks: 4 });
+  });
+
+  it("mail without a Message-ID is known by date, sender and size: processed once, also after a UIDVALIDITY reset", async () => {
+    const date = new Date(Date.now() - DAY);
+    const box = await crmMailbox(db, dovecot, owner.id, {
+      inbox: [
+        { from: "noid@plain.test", to: "me@test.local", subject: "No id", date, messageId: null },
+        { from: "noid2@plain.test", to: "me@test.local", subject: "No id either", date, messageId: null },
+      ],
+    });
+    await processMailboxCrm(db, box.id);
+    const marks = await db.crmProcessedMessage.findMany({ where: { mailboxId: box.id } });
+    expect(marks.map((mark) => mark.messageKey.slice(0, 2))).toEqual(["h:", "h:"]);
+    await dovecot.doveadm(["mailbox", "update", "-u", box.login, "--uid-validity", "555001", "INBOX"]);
+    await deliver(db, dovecot, box, []);
+    expect(await processMailboxCrm(db, box.id)).toMatchObject({ messages: 0, alreadyDone: 2 });
+    expect(await crmEffects(db, box.id)).toEqual({ leads: 2, contacts: 0, activities: 2, marks: 2 });
+  });
 });
