@@ -58,7 +58,8 @@ async function timeline(db: Database, access: Access, type: CrmRecordType, id: n
     callsVisible
       ? db.call.findMany({
           where: {
-            crmEntityType: { equals: type, mode: "insensitive" },
+            // The PBX API stores "lead" / "contact" (lib/telephony/call-record.ts).
+            crmEntityType: type,
             crmEntityId: id,
             ...(employees ? { employeeId: employees } : {}),
           },

@@ -56,6 +56,20 @@ export async function seedCrm(db: Db, random: Random, org: DemoOrg, now: Date) {
   );
   await db.crmActivity.createMany({ data: activities });
 
+  // Some of their calls were with these clients: the calls show on the records' timelines.
+  const calls = await db.call.findMany({
+    where: { employeeId: { in: [employee, headSales] } },
+    orderBy: { id: "asc" },
+    take: 16,
+    select: { id: true, employeeId: true },
+  });
+  for (const [index, call] of calls.entries()) {
+    const theirs = contacts.filter((_, position) => holder(position) === call.employeeId);
+    const contact = theirs[index % Math.max(1, theirs.length)];
+    if (contact)
+      await db.call.update({ where: { id: call.id }, data: { crmEntityType: "contact", crmEntityId: contact.id } });
+  }
+
   const tasks = [
     ...[0, 1, 2, 3].map((index) => ({ responsibleId: employee, index })),
     ...[4, 5, 6].map((index) => ({ responsibleId: headSales, index })),

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Call_crmEntityId_crmEntityType_idx" ON "Call"("crmEntityId", "crmEntityType");
