@@ -1,6 +1,7 @@
 // A message's identity for the CRM, independent of UIDs (a UIDVALIDITY reset renumbers them all):
 // its Message-ID, or — for mail without one — a hash of its date, sender and size.
 import { createHash } from "node:crypto";
+import { normaliseMessageId } from "../mail/message-id.ts";
 
 export interface MessageIdentity {
   messageId: string | null | undefined;
@@ -8,12 +9,6 @@ export interface MessageIdentity {
   date: Date | null | undefined;
   fromAddress: string | null | undefined;
   size: number | null | undefined;
-}
-
-/** The token inside the angle brackets, whatever whitespace a server folded around it. */
-export function normaliseMessageId(value: string | null | undefined): string | null {
-  const token = value?.replace(/\s+/g, "").replace(/^<|>$/g, "").slice(0, 400);
-  return token ? token : null;
 }
 
 export function messageKey(message: MessageIdentity): string {

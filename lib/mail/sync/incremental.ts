@@ -1,6 +1,7 @@
 // Incremental sync of a folder we already hold: new messages above the cursor, then flag changes
 // and deletions by the best means the server offers (QRESYNC, else CONDSTORE, else plain diffs).
 import type { FolderSyncMode } from "../../generated/prisma/enums.ts";
+import { normaliseMessageId } from "../message-id.ts";
 import { commitWindow, fetchRange } from "./fetch-window.ts";
 import type { FolderSyncContext, StoredFolder } from "./folder-sync.ts";
 import { type FlagChange, flagsText, storedIdentities, storedUids } from "./message-store.ts";
@@ -25,18 +26,9 @@ export interface IncrementalResult {
   rescannedFlags: boolean;
 }
 
-/**
- * Message-IDs compared as the token inside the angle brackets, whatever whitespace a server folds
- * around it, and only as far as the stored copy reaches (it is cut at 500 characters).
- */
-function normalisedMessageId(value: string | null | undefined): string | null {
-  const token = value?.replace(/\s+/g, "").replace(/^<|>$/g, "").slice(0, 400);
-  return token ? token : null;
-}
-
 function messageIdHeader(headers: Buffer | undefined): string | null {
   const match = headers?.toString("latin1").match(/^message-id:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)/im);
-  return normalisedMessageId(match?.[1]);
+  return normaliseMessageId(match?.[1]);
 }
 
 export function plainRescanDue(context: FolderSyncContext, folder: StoredFolder): boolean {
@@ -55,7 +47,7 @@ async function rescanPlain(context: FolderSyncContext, folder: StoredFolder, fro
   for await (const message of context.client.fetch(`${fromUid}:${known}`, query, { uid: true })) {
     const held = stored.get(message.uid);
     if (!held) continue;
-    const heldId = normalisedMessageId(held.messageId);
+    const heldId = normaliseMessageId(held.messageId);
     const serverId = messageIdHeader(message.headers);
     const sameMessage = held.size === (message.size ?? held.size) && (!heldId || !serverId || heldId === serverId);
     if (!sameMessage) renumbered ??= message.uid; // keep reading: leaving the loop early is a wasted fetch anyway

@@ -2,16 +2,14 @@
 // A lead's or contact's fields: a form for whoever may edit the record (its responsible person,
 // their heads, admins), the same values read-only for everyone else.
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
+import { useActionSave } from "@/components/forms/use-action-save";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
-import type { ActionError } from "@/lib/actions/result";
 import { LEAD_STATUSES } from "@/lib/crm/grid/params";
 import { updateContactInput, updateLeadInput } from "@/lib/crm/schemas";
-import { useRouter } from "@/lib/i18n/navigation";
 import { ActionErrorAlert } from "../../telephony/_components/action-error-alert";
 import { updateContactAction, updateLeadAction } from "../_lib/actions";
 import { type Person, ResponsibleField } from "./responsible-field";
@@ -36,10 +34,8 @@ export function RecordForm({
 }) {
   const t = useTranslations("CrmPages");
   const common = useTranslations("Common");
-  const router = useRouter();
   const form = useZodForm(type === "lead" ? updateLeadInput : updateContactInput, initial);
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, error, save } = useActionSave(t("saved"));
   const [texts, setTexts] = useState({ emails: list(initial.emails), phones: list(initial.phones) });
   const { values, set, errorOf } = form;
   const text = (field: string) => (
@@ -76,20 +72,13 @@ export function RecordForm({
         event.preventDefault();
         const input = form.validate();
         if (!input) return;
-        startTransition(async () => {
-          const result =
+        save(
+          () =>
             type === "lead"
-              ? await updateLeadAction(input as Parameters<typeof updateLeadAction>[0])
-              : await updateContactAction(input as Parameters<typeof updateContactAction>[0]);
-          if (!result.ok) {
-            setError(result.error);
-            form.showServerErrors(result.error);
-            return;
-          }
-          setError(null);
-          toast.success(t("saved"));
-          router.refresh();
-        });
+              ? updateLeadAction(input as Parameters<typeof updateLeadAction>[0])
+              : updateContactAction(input as Parameters<typeof updateContactAction>[0]),
+          form.showServerErrors,
+        );
       }}
     >
       {type === "lead" ? (
