@@ -169,7 +169,8 @@ export async function processMailboxCrm(
     }
   }
 
-  async function processUids(folder: FolderToRead & { id: number }, uids: number[], cursorAfter: number | null) {
+  /** The folder's messages `uids` in batches; the cursor ends at `cursorTo` (the folder's synced end). */
+  async function processUids(folder: FolderToRead & { id: number }, uids: number[], cursorTo: number) {
     const connection = await imap();
     await connection.mailboxOpen(folder.path);
     const batches = chunks(uids, batchSize);
@@ -183,12 +184,8 @@ export async function processMailboxCrm(
       // (and spam is never processed); the other way round it could stay in the inbox for good.
       if (settings.blacklist.length > 0 && folder.path !== spamPath)
         await moveBlacklisted(connection, messages, settings.blacklist, spamPath);
-      const last = index === batches.length - 1;
-      const cursorUid = last && cursorAfter !== null ? cursorAfter : batch[batch.length - 1]!;
-      await commit(
-        messages,
-        cursorAfter === null ? undefined : { folderId: folder.id, uidValidity: folder.uidValidity, uid: cursorUid },
-      );
+      const uid = index === batches.length - 1 ? cursorTo : batch[batch.length - 1]!;
+      await commit(messages, { folderId: folder.id, uidValidity: folder.uidValidity, uid });
     }
   }
 
@@ -215,12 +212,13 @@ export async function processMailboxCrm(
           const connection = await imap();
           await connection.mailboxOpen(folder.path);
           const found = (await connection.search({ since }, { uid: true })) || [];
-          await processUids(
-            target,
-            found.sort((a, b) => a - b),
-            cursorTo,
-          );
           if (found.length === 0) skipped.push(skipTo);
+          else
+            await processUids(
+              target,
+              found.sort((a, b) => a - b),
+              cursorTo,
+            );
           continue;
         }
         if (folder.crmUid >= folder.lastSyncedUid) continue;
