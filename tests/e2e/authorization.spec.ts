@@ -31,6 +31,13 @@ const PAGES: { path: string; allowed: Role[]; grantedExternal?: boolean }[] = [
   { path: "/audit", allowed: ["admin"] },
   { path: "/company/employees", allowed: ["admin", "headSales", "employee", "telephony"] },
   { path: "/company/departments", allowed: ["admin", "headSales", "employee", "telephony"] },
+  // People (issue 14): everyone has workgroups (an extranet user only their own); managing user
+  // groups, one employee's page and the console's Outbox are for administrators.
+  { path: "/company/workgroups", allowed: ["admin", "headSales", "employee", "telephony", "external"] },
+  { path: "/company/user-groups", allowed: ["admin"] },
+  { path: "/company/outbox", allowed: ["admin"] },
+  { path: "/company/outbox?page=-3", allowed: ["admin"] },
+  { path: "/company/employees/1", allowed: ["admin"] },
   { path: "/webmail/my", allowed: ["admin", "headSales", "employee", "telephony"] },
   { path: "/webmail/connect", allowed: ["admin", "headSales", "employee", "telephony"] },
   { path: "/webmail/bulk-connect", allowed: ["admin"] },
@@ -58,6 +65,19 @@ const PHONE_ACTIONS = "app/[locale]/(console)/telephony/users/_lib/actions.ts";
 const NUMBER_ACTIONS = "app/[locale]/(console)/telephony/numbers/_lib/actions.ts";
 const BALANCE_ACTIONS = "app/[locale]/(console)/telephony/balance/_lib/actions.ts";
 const TELEPHONY_SETTINGS_ACTIONS = "app/[locale]/(console)/telephony/settings/_lib/actions.ts";
+const EMPLOYEE_ACTIONS = "app/[locale]/(console)/company/employees/_lib/actions.ts";
+const DEPARTMENT_ACTIONS = "app/[locale]/(console)/company/departments/_lib/actions.ts";
+const WORKGROUP_ACTIONS = "app/[locale]/(console)/company/workgroups/_lib/actions.ts";
+const USER_GROUP_ACTIONS = "app/[locale]/(console)/company/user-groups/_lib/actions.ts";
+// Organisation management: administrators only. Invalid (or pointing at nothing) on purpose:
+// the administrator gets VALIDATION or NOT_FOUND and nothing changes; the others FORBIDDEN.
+const peopleAction = (file: string, path: string, name: string, input: unknown, allowedOutcome = "VALIDATION") => ({
+  name: `people: ${name}`,
+  target: { file, name, path },
+  input,
+  allowed: ["admin"] as Role[],
+  allowedOutcome,
+});
 // Invalid on purpose: allowed users get VALIDATION (nothing changes), others FORBIDDEN before parsing.
 const telephonySettingsAction = (name: string, input: unknown) => ({
   name: `telephony settings: ${name}`,
@@ -109,6 +129,43 @@ const ACTIONS: {
     allowed: CALL_USERS,
     allowedOutcome: "NOT_FOUND",
     grantedExternalOutcome: "NOT_FOUND",
+  },
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees", "saveEmployeeAction", {
+    email: "",
+    firstName: "",
+    lastName: "",
+  }),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees/1", "deactivateUserAction", { id: 999_999 }, "NOT_FOUND"),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees/1", "reactivateUserAction", { id: 999_999 }, "NOT_FOUND"),
+  peopleAction(
+    EMPLOYEE_ACTIONS,
+    "/company/employees/1",
+    "transferMailboxAction",
+    { mailboxId: 999_999, newOwnerId: 999_999 },
+    "NOT_FOUND",
+  ),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees/1", "moveToExtranetAction", { mode: "newEmail", userId: 0 }),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees", "saveUserLimitAction", { userLimit: -1 }),
+  peopleAction(DEPARTMENT_ACTIONS, "/company/departments", "saveDepartmentAction", { name: "", parentId: null }),
+  peopleAction(DEPARTMENT_ACTIONS, "/company/departments", "deleteDepartmentAction", { id: 999_999 }, "NOT_FOUND"),
+  peopleAction(WORKGROUP_ACTIONS, "/company/workgroups", "saveWorkGroupAction", { name: "" }),
+  peopleAction(WORKGROUP_ACTIONS, "/company/workgroups/1", "deleteWorkGroupAction", { id: 999_999 }, "NOT_FOUND"),
+  peopleAction(USER_GROUP_ACTIONS, "/company/user-groups", "saveUserGroupAction", { name: "" }),
+  {
+    // Inviting is decided per group (administrators, and the group's owners and moderators), so
+    // the action parses first; into a workgroup that does not exist nobody may invite.
+    name: "people: invite a partner into a group that does not exist",
+    target: { file: EMPLOYEE_ACTIONS, name: "inviteUserAction", path: "/company/employees" },
+    input: { email: "nobody@matrix.test", firstName: "No", lastName: "Body", kind: "EXTERNAL", workGroupId: 999_999 },
+    allowed: [] as Role[],
+  },
+  {
+    name: "people: invite an employee",
+    target: { file: EMPLOYEE_ACTIONS, name: "inviteUserAction", path: "/company/employees" },
+    // A taken address: the administrator is told so (and nothing is created); the others are refused.
+    input: { email: "employee@demo.test", firstName: "Jonas", lastName: "Weber", kind: "EMPLOYEE" },
+    allowed: ["admin"] as Role[],
+    allowedOutcome: "VALIDATION",
   },
   telephonySettingsAction("saveGeneralSettingsAction", { defaultOutgoingNumberId: 0, recordingRetentionDays: 0 }),
   telephonySettingsAction("addBlacklistNumberAction", { number: "" }),
