@@ -104,12 +104,12 @@ test.describe("organisation management (administrator)", () => {
     await openEmployee(page, LEAVER.email);
     await expect(page.getByTestId("employee-mailbox")).toContainText(MAILBOX);
     await page.getByTestId("deactivate").click();
-    await page.getByTestId("confirm-status").click();
+    await page.getByTestId("confirm-action").click();
     await expect(page.getByTestId("employee-status")).toHaveText("Deactivated");
     await expect(page.getByTestId("deactivation-notice")).toBeVisible();
     await page.getByTestId("transfer-mailbox").click();
     await pickPerson(page, "Choose the new owner", HEIR.last);
-    await page.getByTestId("confirm-transfer").click();
+    await page.getByTestId("confirm-action").click();
     await expect(page.getByTestId("employee-mailbox")).toHaveCount(0);
     const [moved] = await e2eQuery<{ ownerId: number }>(`SELECT "ownerId" FROM "Mailbox" WHERE id = $1`, [mailbox!.id]);
     const [heir] = await e2eQuery<{ id: number }>(`SELECT id FROM "User" WHERE email = $1`, [HEIR.email]);
@@ -126,7 +126,7 @@ test.describe("organisation management (administrator)", () => {
     // The department is not empty, so it cannot be deleted; the refusal says why.
     await page.goto("/company/departments");
     await page.getByTestId("department-row").filter({ hasText: DEPARTMENT }).getByTestId("delete-department").click();
-    await page.getByTestId("confirm-delete-department").click();
+    await page.getByTestId("confirm-action").click();
     await expect(page.getByTestId("form-error")).toContainText("still has members or sub-departments");
   });
 
@@ -187,7 +187,11 @@ test.describe("organisation management (administrator)", () => {
 
   for (const mode of ["newEmail", "keepEmail"] as const) {
     test(`moves an employee to the extranet (${mode})`, async ({ page }) => {
-      const person = { first: "Mo", last: `Mover${mode}${RUN}`, email: `mo.${mode.toLowerCase()}.${RUN}@people-e2e.test` };
+      const person = {
+        first: "Mo",
+        last: `Mover${mode}${RUN}`,
+        email: `mo.${mode.toLowerCase()}.${RUN}@people-e2e.test`,
+      };
       await addEmployee(page, person);
       const id = await openEmployee(page, person.email);
       await page.getByTestId("move-to-extranet").click();

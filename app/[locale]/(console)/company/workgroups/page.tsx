@@ -41,7 +41,11 @@ export default async function WorkGroupsPage({ params }: PageProps<"/[locale]/co
       ) : (
         <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {groups.map((group) => (
-            <Card key={group.id} className="min-w-0 transition-colors hover:border-primary/40" data-testid="workgroup-card">
+            <Card
+              key={group.id}
+              className="min-w-0 transition-colors hover:border-primary/40"
+              data-testid="workgroup-card"
+            >
               <Link href={`/company/workgroups/${group.id}`} className="flex h-full flex-col gap-1.5 p-4">
                 <span className="flex items-center gap-2">
                   <span className="min-w-0 flex-1 truncate font-medium">{group.name}</span>
