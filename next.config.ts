@@ -16,14 +16,17 @@ const nextConfig: NextConfig = {
     // forbidden() renders the 403 page with a real 403 status (app/[locale]/(console)/forbidden.tsx).
     authInterrupts: true,
     // The same list the request proxy checks Origin against (lib/security/action-origin.ts).
-    serverActions: { allowedOrigins: EXTRA_ACTION_HOSTS },
+    // Mail attachments travel through the send action (20 MB in all, lib/mail/sender), with room for encoding.
+    serverActions: { allowedOrigins: EXTRA_ACTION_HOSTS, bodySizeLimit: "25mb" },
   },
   // Security headers (lib/security/headers.ts). Pages get their Content-Security-Policy, with a
   // nonce, from the request proxy; API routes, which it skips, get a fixed one here.
   async headers() {
     return [
-      { source: "/:path*", headers: FIXED_HEADERS },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
+      // The message frame (app/api/webmail/frame) sets its own policy and may be framed by the console.
+      { source: "/:path((?!api/webmail/frame).*)", headers: FIXED_HEADERS },
+      { source: "/api/webmail/frame", headers: FIXED_HEADERS.filter((header) => header.key !== "X-Frame-Options") },
+      { source: "/api/:path((?!webmail/frame).*)", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
     ];
   },
 };

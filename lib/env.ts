@@ -29,6 +29,10 @@ const schema = z.object({
   MAIL_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Messages per UID FETCH window (and per database write) during a full sync. */
   SYNC_WINDOW_SIZE: z.coerce.number().int().min(100).max(50_000).default(10_000),
+  /** Mailboxes one worker process runs the CRM pipeline for at the same time. */
+  CRM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Messages per CRM transaction (lib/crm/pipeline). */
+  CRM_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
   /** How often a worker enqueues due mailboxes and requeues syncs nobody is working on. */
   WORKER_SCHEDULER_MS: z.coerce.number().int().min(500).max(3_600_000).default(15_000),
   /** The largest call recording the telephony API accepts, in MB (decimal: 1 MB = 1,000,000 bytes). */

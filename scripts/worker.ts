@@ -9,6 +9,8 @@ const { env } = await import("../lib/env.ts");
 const { stopBoss } = await import("../lib/jobs/boss.ts");
 const { enqueueDueMailboxes, scheduleUnscheduled } = await import("../lib/jobs/scheduler.ts");
 const { requeueAbandonedSyncs, startSyncWorker } = await import("../lib/jobs/sync-worker.ts");
+const { startCrmWorker } = await import("../lib/jobs/crm-worker.ts");
+const { enqueuePendingCrm } = await import("../lib/jobs/crm-queue.ts");
 const { deleteExpiredRecordings, RETENTION_INTERVAL_MS } = await import("../lib/telephony/retention.ts");
 const { recordingStorage } = await import("../lib/telephony/storage.ts");
 const { runDeactivationDeadlines } = await import("../lib/people/deactivation.ts");
@@ -19,6 +21,11 @@ const worker = startSyncWorker(db, {
   concurrency: settings.SYNC_CONCURRENCY,
   hostConcurrency: settings.MAIL_HOST_CONCURRENCY,
   syncOptions: { windowSize: settings.SYNC_WINDOW_SIZE },
+  log: process.env.WORKER_VERBOSE ? log : undefined,
+});
+const crmWorker = startCrmWorker(db, {
+  concurrency: settings.CRM_CONCURRENCY,
+  batchSize: settings.CRM_BATCH_SIZE,
   log: process.env.WORKER_VERBOSE ? log : undefined,
 });
 
@@ -62,6 +69,8 @@ async function schedule() {
     // Syncs whose worker died, or whose database connection did (a restart), hold no lock: resume them.
     const resumed = await requeueAbandonedSyncs(db, settings.DATABASE_URL);
     if (resumed) log(`resuming ${resumed} sync(s) that nobody was working on`);
+    // CRM work whose request was lost (a crash after a sync's commit), and backfills owed.
+    await enqueuePendingCrm(db);
     await expireRecordings();
     await deactivationDeadlines();
     if (lastProblem) log("scheduler: running normally again");
@@ -79,7 +88,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   clearInterval(timer);
-  await worker.stop();
+  await Promise.all([worker.stop(), crmWorker.stop()]);
   await stopBoss();
   await disconnectDb();
   await runtime.database.stop();

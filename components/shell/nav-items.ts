@@ -2,8 +2,9 @@
 // by lib/access (sectionsFor), never here.
 import type { SectionKey } from "@/lib/access/sections";
 
-type Group = "webmail" | "telephony" | "company" | "admin";
+type Group = "webmail" | "telephony" | "crm" | "company" | "admin";
 type NavLabel =
+  | "mail"
   | "myMailboxes"
   | "manageMailboxes"
   | "webmailAccess"
@@ -13,6 +14,9 @@ type NavLabel =
   | "telephonyNumbers"
   | "telephonyBalance"
   | "telephonySettings"
+  | "crmLeads"
+  | "crmContacts"
+  | "crmTasks"
   | "employees"
   | "departments"
   | "workgroups"
@@ -21,6 +25,7 @@ type NavLabel =
   | "auditLog";
 
 export const sections: Record<SectionKey, { group: Group; href: string; label: NavLabel }> = {
+  mail: { group: "webmail", href: "/webmail/mail", label: "mail" },
   myMailboxes: { group: "webmail", href: "/webmail/my", label: "myMailboxes" },
   mailboxes: { group: "webmail", href: "/webmail/mailboxes", label: "manageMailboxes" },
   webmailAccess: { group: "webmail", href: "/webmail/access", label: "webmailAccess" },
@@ -30,6 +35,9 @@ export const sections: Record<SectionKey, { group: Group; href: string; label: N
   telephonyNumbers: { group: "telephony", href: "/telephony/numbers", label: "telephonyNumbers" },
   telephonyBalance: { group: "telephony", href: "/telephony/balance", label: "telephonyBalance" },
   telephonySettings: { group: "telephony", href: "/telephony/settings", label: "telephonySettings" },
+  crmLeads: { group: "crm", href: "/crm/leads", label: "crmLeads" },
+  crmContacts: { group: "crm", href: "/crm/contacts", label: "crmContacts" },
+  crmTasks: { group: "crm", href: "/crm/tasks", label: "crmTasks" },
   employees: { group: "company", href: "/company/employees", label: "employees" },
   departments: { group: "company", href: "/company/departments", label: "departments" },
   workgroups: { group: "company", href: "/company/workgroups", label: "workgroups" },
@@ -39,4 +47,4 @@ export const sections: Record<SectionKey, { group: Group; href: string; label: N
 };
 
 export type { SectionKey };
-export const navGroups = ["webmail", "telephony", "company", "admin"] as const;
+export const navGroups = ["webmail", "telephony", "crm", "company", "admin"] as const;

@@ -1,17 +1,21 @@
 "use client";
 import {
   BuildingIcon,
+  ContactIcon,
   HistoryIcon,
   InboxIcon,
+  ListTodoIcon,
   type LucideIcon,
   MailCheckIcon,
   MailIcon,
+  MailOpenIcon,
   NetworkIcon,
   PhoneCallIcon,
   ServerIcon,
   SettingsIcon,
   ShieldCheckIcon,
   SmartphoneIcon,
+  TargetIcon,
   UsersIcon,
   UsersRoundIcon,
   WalletIcon,
@@ -22,6 +26,7 @@ import { cn } from "@/lib/utils";
 import { navGroups, type SectionKey, sections } from "./nav-items";
 
 const icons: Record<SectionKey, LucideIcon> = {
+  mail: MailOpenIcon,
   myMailboxes: MailIcon,
   mailboxes: InboxIcon,
   webmailAccess: ShieldCheckIcon,
@@ -31,6 +36,9 @@ const icons: Record<SectionKey, LucideIcon> = {
   telephonyNumbers: ServerIcon,
   telephonyBalance: WalletIcon,
   telephonySettings: SettingsIcon,
+  crmLeads: TargetIcon,
+  crmContacts: ContactIcon,
+  crmTasks: ListTodoIcon,
   employees: UsersIcon,
   departments: NetworkIcon,
   workgroups: BuildingIcon,
@@ -39,7 +47,13 @@ const icons: Record<SectionKey, LucideIcon> = {
   audit: HistoryIcon,
 };
 
-const groupLabels = { webmail: "webmail", telephony: "telephony", company: "company", admin: null } as const;
+const groupLabels = {
+  webmail: "webmail",
+  telephony: "telephony",
+  crm: "crm",
+  company: "company",
+  admin: null,
+} as const;
 
 export function SidebarNav({ visible, onNavigate }: { visible: SectionKey[]; onNavigate?: () => void }) {
   const t = useTranslations("Nav");

@@ -2,8 +2,10 @@
 // checks the same functions before rendering.
 import type { Access } from "./access.ts";
 import { TELEPHONY, WEBMAIL } from "./catalog.ts";
+import { canUseCrm } from "./crm-rights.ts";
 
 export const SECTION_KEYS = [
+  "mail",
   "myMailboxes",
   "mailboxes",
   "webmailAccess",
@@ -13,6 +15,9 @@ export const SECTION_KEYS = [
   "telephonyNumbers",
   "telephonyBalance",
   "telephonySettings",
+  "crmLeads",
+  "crmContacts",
+  "crmTasks",
   "employees",
   "departments",
   "workgroups",
@@ -23,6 +28,10 @@ export const SECTION_KEYS = [
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
+  // Reading mail needs no permission: the page shows exactly readableMailboxes() (own and shared)
+  // to whoever is signed in. The navigation offers it to employees, as extranet users see no
+  // company sections (SPEC §7); one with a mailbox shared with them still reaches it by link.
+  mail: (access) => access.isEmployee,
   // Everyone in the company has their own mailboxes page: connected ones, shared ones, connect.
   myMailboxes: (access) => access.isEmployee,
   mailboxes: (access) => access.allowed(WEBMAIL.viewMailboxes.key),
@@ -35,6 +44,10 @@ export const canOpen: Record<SectionKey, (access: Access) => boolean> = {
   telephonyBalance: (access) => access.allowed(TELEPHONY.balance.key),
   // Portal administrators always have full telephony access (SPEC §5).
   telephonySettings: (access) => access.isPortalAdmin || access.allowed(TELEPHONY.settings.key),
+  // The CRM is the company's: every employee works it, external users never see it (issue #12).
+  crmLeads: canUseCrm,
+  crmContacts: canUseCrm,
+  crmTasks: canUseCrm,
   // Extranet users see nothing of the company structure (SPEC §7).
   employees: (access) => access.isEmployee,
   departments: (access) => access.isEmployee,

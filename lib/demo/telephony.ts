@@ -26,7 +26,8 @@ export async function seedTelephony(db: Db, random: Random, org: DemoOrg, now: D
     const company = random.pick(CLIENT_COMPANIES);
     return {
       name: `${firstName} ${lastName} (${company})`,
-      email: `${firstName.toLowerCase()}@${company.toLowerCase().replace(/[^a-z]/g, "")}.example`,
+      emails: [`${firstName.toLowerCase()}@${company.toLowerCase().replace(/[^a-z]/g, "")}.example`],
+      company,
       phones: [clientPhone()],
       responsibleId: random.pick(active),
       source: random.pick(["Email", "Call", "Website", "Trade fair"]),

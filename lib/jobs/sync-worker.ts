@@ -3,6 +3,7 @@
 import type { Database } from "../db.ts";
 import { type SyncOptions, syncMailbox } from "../mail/sync/mailbox-sync.ts";
 import { getBoss, SYNC_QUEUE, type SyncJobData } from "./boss.ts";
+import { crmRequester } from "./crm-queue.ts";
 import { LockSession } from "./locks.ts";
 import { requestSync } from "./sync-queue.ts";
 
@@ -30,7 +31,7 @@ export function startSyncWorker(db: Database, options: SyncWorkerOptions) {
       session = await LockSession.open(options.connectionString);
       const mailbox = await db.mailbox.findUnique({
         where: { id: mailboxId },
-        select: { imapHost: true, status: true },
+        select: { imapHost: true, status: true, crmEnabled: true },
       });
       if (!mailbox || !(await session.lockMailbox(mailboxId))) {
         // Disconnected meanwhile, or another worker is syncing it right now.
@@ -47,7 +48,15 @@ export function startSyncWorker(db: Database, options: SyncWorkerOptions) {
         return;
       }
       // Losing the lock connection (a database restart) stops the sync: another worker may take it.
-      const report = await syncMailbox(db, mailboxId, { ...options.syncOptions, manual, signal: session.signal });
+      // With CRM on, new messages go to the CRM pipeline as their windows commit, and once more at the end.
+      const crm = mailbox.crmEnabled ? crmRequester(mailboxId) : null;
+      const report = await syncMailbox(db, mailboxId, {
+        ...options.syncOptions,
+        manual,
+        signal: session.signal,
+        onNewMessages: crm?.soon,
+      });
+      if (report.ok) await crm?.now();
       log(`mailbox ${mailboxId}: ${report.ok ? "synced" : `failed (${report.error?.code})`}`);
       await boss.complete(SYNC_QUEUE, job.id);
     } catch (error) {

@@ -1,11 +1,11 @@
 // Before a mailbox is saved its servers are tried (SPEC §3.1): IMAP login and folder list, SMTP
 // authentication. Only at addresses the outbound policy allows (./outbound.ts); the result is the
 // kind of failure, never the server's own words, which would tell a prober what runs at an address.
-import nodemailer from "nodemailer";
 import { classifyMailError, type MailErrorCode } from "./errors.ts";
 import { connectImap, createImapClient, DEFAULT_IMAP_TIMEOUTS, type ImapTimeouts } from "./imap-client.ts";
 import { configuredOutboundPolicy, type OutboundPolicy, resolveEndpoint } from "./outbound.ts";
 import type { MailServerSettings, ServerEndpoint } from "./settings.ts";
+import { createSmtpTransport } from "./smtp-client.ts";
 
 export type ConnectionTestResult =
   | { ok: true; folders: string[] }
@@ -33,20 +33,7 @@ export async function testImap(endpoint: ServerEndpoint, options: ConnectionTest
 export async function testSmtp(endpoint: ServerEndpoint, options: ConnectionTestOptions = {}): Promise<void> {
   const timeoutMs = options.timeouts?.connectionMs ?? 15_000;
   const target = await resolveEndpoint(endpoint, options.outbound, timeoutMs);
-  const transport = nodemailer.createTransport({
-    // The checked address (an IP needs no lookup); TLS sends and verifies the typed name.
-    host: target.address,
-    port: target.port,
-    secure: target.security === "SSL",
-    requireTLS: target.security === "STARTTLS",
-    ignoreTLS: target.security === "NONE",
-    tls: target.servername ? { servername: target.servername } : undefined,
-    auth: { user: target.login, pass: target.password },
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    logger: false,
-  });
+  const transport = createSmtpTransport(target, timeoutMs);
   try {
     await transport.verify();
   } catch (error) {

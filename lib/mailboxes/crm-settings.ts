@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Access } from "../access/access.ts";
 import { canEditMailboxCrm } from "../access/mailbox-rights.ts";
 import { recordAudit } from "../audit/index.ts";
-import type { Database } from "../db.ts";
+import type { Database, Transaction } from "../db.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import { editableMailbox } from "./load.ts";
 import type { updateCrmInput } from "./schemas.ts";
@@ -22,6 +22,7 @@ export async function updateCrm(db: Database, actor: Access, input: z.infer<type
     await db.mailboxCrmQueueMember.findMany({ where: { mailboxId: mailbox.id }, orderBy: { position: "asc" } })
   ).map((row) => row.userId);
   if (JSON.stringify({ ...before, queue: currentQueue }) === JSON.stringify({ ...next, queue })) return false;
+  const backfill = next.crmEnabled && (!mailbox.crmEnabled || mailbox.crmProcessDays !== next.crmProcessDays);
   await db.$transaction(async (tx) => {
     await tx.mailbox.update({ where: { id: mailbox.id }, data: next });
     await tx.mailboxCrmQueueMember.deleteMany({ where: { mailboxId: mailbox.id } });
@@ -36,8 +37,22 @@ export async function updateCrm(db: Database, actor: Access, input: z.infer<type
       before: { ...before, queue: currentQueue },
       after: { ...next, queue },
     });
+    if (backfill) await oweBackfill(tx, [mailbox.id], next.crmProcessDays);
   });
   return true;
+}
+
+/**
+ * On enabling CRM, or changing N while it is on, the messages of the last N days are processed
+ * once (SPEC §6): the owed backfill is stored with the change, so it survives any crash.
+ */
+async function oweBackfill(tx: Transaction, mailboxIds: number[], days: number | null) {
+  for (const mailboxId of mailboxIds) {
+    await tx.$executeRaw`
+      INSERT INTO "CrmMailboxState" ("mailboxId", "backfillDays")
+      VALUES (${mailboxId}, COALESCE(${days}::int, (SELECT "crmProcessDays" FROM "Mailbox" WHERE id = ${mailboxId})))
+      ON CONFLICT ("mailboxId") DO UPDATE SET "backfillDays" = EXCLUDED."backfillDays"`;
+  }
 }
 
 /** The grid's bulk action: CRM on or off for many mailboxes; all of them must be within reach. */
@@ -56,6 +71,12 @@ export async function setCrmEnabled(db: Database, actor: Access, mailboxIds: num
       where: { id: { in: changing.map((mailbox) => mailbox.id) } },
       data: { crmEnabled: enabled },
     });
+    if (enabled)
+      await oweBackfill(
+        tx,
+        changing.map((mailbox) => mailbox.id),
+        null,
+      );
     await recordAudit(
       tx,
       changing.map((mailbox) => ({

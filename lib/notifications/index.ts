@@ -5,6 +5,11 @@ import type { Prisma } from "../generated/prisma/client.ts";
 
 export type NotificationKind =
   | "mailboxConnectedForYou"
+  // CRM (lib/crm): a task given to someone, mail from a client routed to them, a new record assigned.
+  | "crmTaskAssigned"
+  | "crmEmailFromClient"
+  | "crmLeadAssigned"
+  | "crmContactAssigned"
   // people (issue 14)
   | "mailboxTransferredToYou"
   | "mailboxTransferredAway"

@@ -54,15 +54,6 @@ await bulkInsert(client, "Call", {
   crmEntityType: { type: "text", values: callIds.map((id) => (id % 3 === 0 ? "CONTACT" : null)) },
   crmEntityId: { type: "int", values: callIds.map((id) => (id % 3 === 0 ? (id % CONTACTS) + 1 : null)) },
 });
-// The proposed covering indexes (see the report): BENCH_CALL_INDEXES=1 measures with them.
-if (process.env.BENCH_CALL_INDEXES === "1") {
-  await client.query(
-    `CREATE INDEX "Call_startedAt_stats_idx" ON "Call" ("startedAt") INCLUDE ("employeeId", status, "durationSeconds")`,
-  );
-  await client.query(
-    `CREATE INDEX "Call_employeeId_startedAt_stats_idx" ON "Call" ("employeeId", "startedAt") INCLUDE (status, "durationSeconds")`,
-  );
-}
 // As autovacuum would have by then: statistics, and the visibility map index-only scans need.
 await client.query(`VACUUM ANALYZE "Call"`);
 await client.query(`ANALYZE`);

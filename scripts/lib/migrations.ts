@@ -47,8 +47,10 @@ async function withEngine<T>(databaseUrl: string, schemaText: string, run: (engi
   // them, or the database stays "in use" (a template database could not be cloned, say).
   const factory = new PrismaPg({ connectionString: databaseUrl });
   const opened: { dispose(): Promise<void> }[] = [];
-  const track = async <A extends { dispose(): Promise<void> }>(adapter: Promise<A>) => {
-    const connected = await adapter;
+  const track = async <A extends { dispose(): Promise<void>; executeScript(script: string): Promise<void> }>(
+    adapter: Promise<A>,
+  ) => {
+    const connected = wholeScripts(await adapter);
     opened.push(connected);
     return connected;
   };
@@ -69,6 +71,38 @@ async function withEngine<T>(databaseUrl: string, schemaText: string, run: (engi
     engine.free();
     await Promise.all(opened.map((adapter) => adapter.dispose()));
   }
+}
+
+/**
+ * adapter-pg's executeScript splits a migration at every ";", also inside a function body
+ * ($$ … $$), which PostgreSQL then reads as an unterminated string (migration call_log_speed has
+ * triggers). The native engine sends a migration whole, and so does this: one simple-protocol
+ * query, whose statements PostgreSQL runs as one implicit transaction — all of it or nothing.
+ */
+function wholeScripts<A extends { executeScript(script: string): Promise<void> }>(adapter: A): A {
+  const client = (adapter as unknown as { client?: { query(text: string): Promise<unknown> } }).client;
+  if (typeof client?.query !== "function") return adapter;
+  adapter.executeScript = async (script: string) => {
+    try {
+      await client.query(script);
+    } catch (error) {
+      const failure = error as { message?: string; code?: string; severity?: string; detail?: string; hint?: string };
+      // The shape the engine's adapter binding reads as a database error (not a generic JS one).
+      throw Object.assign(new Error(failure.message ?? String(error)), {
+        name: "DriverAdapterError",
+        cause: {
+          kind: "postgres",
+          code: failure.code ?? "",
+          severity: failure.severity ?? "ERROR",
+          message: failure.message ?? String(error),
+          detail: failure.detail,
+          column: undefined,
+          hint: failure.hint,
+        },
+      });
+    }
+  };
+  return adapter;
 }
 
 function describeEngineError(error: unknown): string {

@@ -1,6 +1,7 @@
 // The call log (SPEC §5.3) in the browser: who sees which calls and figures, recordings that play
 // and seek, delete only with the modify level, download only for the administrator, the chart,
 // and an accessibility scan in English and Arabic.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -209,6 +210,45 @@ test.describe("as the administrator", () => {
       [String(recordedCall)],
     );
     expect(audit!.count).toBe(1);
+  });
+
+  test("sees a call the PBX simulator (npm run demo:pbx) reports through the API", async ({ page, baseURL }) => {
+    // The simulator as a newcomer runs it, against this console and its database (for its token).
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "./scripts/lib/register.mjs",
+        "scripts/demo-pbx.ts",
+        "--base",
+        baseURL!,
+        "--count",
+        "2",
+        "--interval",
+        "0.2",
+      ],
+      { env: { ...process.env, CONSOLE_DATA_DIR: ".data/e2e" }, encoding: "utf8", timeout: 60_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const sent = [...run.stdout.matchAll(/POST \/api\/telephony\/v1\/calls (\{.*\})/g)].map(
+      (match) => JSON.parse(match[1]!) as { externalId: string; phoneNumber: string; employee: { email: string } },
+    );
+    expect(sent).toHaveLength(2);
+    // Created (201), each answered before the next is sent.
+    expect(run.stdout).toMatch(/#1 ← 201 /);
+    expect(run.stdout).toMatch(/#2 ← 201 /);
+    for (const call of sent) {
+      const [stored] = await e2eQuery<{ id: number; firstName: string; lastName: string }>(
+        `SELECT c.id, u."firstName", u."lastName" FROM "Call" c JOIN "User" u ON u.id = c."employeeId"
+         WHERE c."externalId" = $1`,
+        [call.externalId],
+      );
+      expect(stored, `${call.externalId} stored`).toBeTruthy();
+      await openLog(page, `?number=${call.phoneNumber.replace(/\D/g, "")}`);
+      const row = page.locator(`[data-call-id="${stored!.id}"]`);
+      await expect(row).toBeVisible();
+      await expect(row).toContainText(stored!.lastName);
+    }
   });
 
   for (const locale of ["en", "ar"]) {

@@ -75,7 +75,7 @@ export async function fetchRange(
       const high = Math.min(to, low + context.windowSize - 1);
       const rows = await completeWindow(context, low, high);
       await pendingWrite; // writes stay in order; the next fetch overlaps this window's write
-      pendingWrite = onWindow(rows, high);
+      pendingWrite = onWindow(rows, high).then(() => context.committed?.());
       context.progress((high - from + 1) / Math.max(1, to - from + 1));
     }
   } catch (error) {

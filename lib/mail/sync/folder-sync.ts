@@ -57,6 +57,8 @@ export interface FolderSyncContext {
   touch(): void;
   /** Share of this folder done, 0..1. */
   progress(fraction: number): void;
+  /** After each window of new messages is committed (the CRM pipeline is asked to look). */
+  committed?: () => void;
 }
 
 export type FolderOutcome = "unchanged" | "full" | "incremental" | "reset" | "unstable";
@@ -88,7 +90,7 @@ async function resetFolder(
     await deleteAllMessages(sql, folder.id);
     await sql.query(
       `UPDATE "MailFolder" SET "uidValidity" = NULL, "uidNext" = NULL, "highestModseq" = NULL, "lastSyncedUid" = 0,
-         "fullSyncTargetUid" = NULL, "syncFromUid" = 1, "uidValidityResets" = $2 WHERE id = $1`,
+         "fullSyncTargetUid" = NULL, "syncFromUid" = 1, "uidValidityResets" = $2, "crmUid" = 0 WHERE id = $1`,
       [folder.id, resets],
     );
   });

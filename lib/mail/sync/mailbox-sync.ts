@@ -26,6 +26,8 @@ export interface SyncOptions {
   signal?: AbortSignal;
   /** Where mail servers may be; the installation's MAIL_ALLOWED_NETWORKS policy by default. */
   outbound?: OutboundPolicy;
+  /** After each committed window of new messages (the CRM hook, lib/jobs/crm-queue.ts). */
+  onNewMessages?: () => void;
 }
 
 /** After the database was unreachable, the sync is tried again this soon; its cursor resumes it. */
@@ -164,6 +166,7 @@ export async function syncMailbox(db: Database, mailboxId: number, options: Sync
           manual: options.manual ?? false,
           windowSize: options.windowSize ?? 10_000,
           vanished,
+          committed: options.onNewMessages,
           touch: () => watchdog?.touch(),
           progress: (fraction) => {
             watchdog?.touch();

@@ -19,6 +19,8 @@ export interface MessageRow {
   fromAddress: string | null;
   fromName: string | null;
   messageId: string | null;
+  /** To and Cc, for the mail view's search (webmail). */
+  recipients: string | null;
 }
 
 // PostgreSQL text cannot hold NUL; servers occasionally send it in broken headers.
@@ -40,6 +42,14 @@ export function flagsText(flags: Set<string> | undefined): string {
     : "";
 }
 
+type EnvelopeAddress = { name?: string; address?: string };
+
+/** "Name address Name address …" of To and Cc: the text the mail view's search looks in. */
+function recipientsText(envelope: FetchMessageObject["envelope"]): string | null {
+  const people: EnvelopeAddress[] = [...(envelope?.to ?? []), ...(envelope?.cc ?? [])];
+  return clean(people.map((person) => [person.name, person.address].filter(Boolean).join(" ")).join(" "), 2000);
+}
+
 export function toMessageRow(message: FetchMessageObject): MessageRow {
   const from = message.envelope?.from?.[0];
   return {
@@ -55,6 +65,7 @@ export function toMessageRow(message: FetchMessageObject): MessageRow {
     fromAddress: clean(from?.address, 320),
     fromName: clean(from?.name, 320),
     messageId: clean(message.envelope?.messageId, 500),
+    recipients: recipientsText(message.envelope),
   };
 }
 
@@ -101,16 +112,18 @@ export async function upsertMessages(sql: Sql, folderId: number, rows: MessageRo
       row.fromAddress,
       row.fromName,
       row.messageId,
+      row.recipients,
     ]),
   );
   await sql.query(
-    `INSERT INTO "MailMessage" ("folderId", uid, modseq, flags, seen, flagged, size, "internalDate", "sentDate", subject, "fromAddress", "fromName", "messageId")
+    `INSERT INTO "MailMessage" ("folderId", uid, modseq, flags, seen, flagged, size, "internalDate", "sentDate", subject, "fromAddress", "fromName", "messageId", recipients)
      SELECT $1::int, (r->>0)::int8, (r->>1)::int8, r->>2, (r->>3)::bool, (r->>4)::bool, (r->>5)::int,
-            (r->>6)::timestamptz, (r->>7)::timestamptz, r->>8, r->>9, r->>10, r->>11
+            (r->>6)::timestamptz, (r->>7)::timestamptz, r->>8, r->>9, r->>10, r->>11, r->>12
      FROM jsonb_array_elements($2::jsonb) AS r
      ON CONFLICT ("folderId", uid) DO UPDATE SET modseq = EXCLUDED.modseq, flags = EXCLUDED.flags, seen = EXCLUDED.seen,
        flagged = EXCLUDED.flagged, size = EXCLUDED.size, "internalDate" = EXCLUDED."internalDate", "sentDate" = EXCLUDED."sentDate",
-       subject = EXCLUDED.subject, "fromAddress" = EXCLUDED."fromAddress", "fromName" = EXCLUDED."fromName", "messageId" = EXCLUDED."messageId"`,
+       subject = EXCLUDED.subject, "fromAddress" = EXCLUDED."fromAddress", "fromName" = EXCLUDED."fromName", "messageId" = EXCLUDED."messageId",
+       recipients = EXCLUDED.recipients`,
     [folderId, payload],
   );
 }

@@ -38,13 +38,13 @@ export async function* callsCsv(
   const size = CSV_PAGE.size;
   // The first page is read before anything is sent (lib/http/text-stream.ts): a failing query
   // still becomes an error status, not a truncated file.
-  let rows = await callRows(db, where(null), query, 1, size);
+  let rows = await callRows(db, where(null), query, scope, 1, size);
   yield csvHeader(exported.map((column) => headers[column]));
   for (let page = 2; rows.length > 0; page += 1) {
     yield rows.map((row) => csvLine(exported.map((column) => VALUE[column](row)))).join("");
     if (rows.length < size) break;
     // After the last row by keyset where the sort allows it, else by offset.
     const after = rowsAfter(query, rows[rows.length - 1]!);
-    rows = await callRows(db, where(after), query, after ? 1 : page, size);
+    rows = await callRows(db, where(after), query, scope, after ? 1 : page, size);
   }
 }

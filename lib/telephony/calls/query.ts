@@ -7,6 +7,8 @@ import type { UserScope } from "../../access/scopes.ts";
 import type { Database } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { DAY_MS, startOfDay } from "../../grid/dates.ts";
+import { employeeOrderedRowsSql } from "./employee-order.ts";
+import { hourlyFigures, hourlyTotalsAnswer } from "./hourly-totals.ts";
 import {
   type CallDirection,
   type CallQuery,
@@ -38,12 +40,10 @@ type Direction = "ASC" | "DESC";
 
 // Whitelisted keys only; the URL never reaches the SQL text. Every order ends with the id, so a
 // page boundary between equal keys is stable.
-const SORTS: Record<CallSortKey, (dir: Direction) => string> = {
+// The employee sort walks the people instead (employee-order.ts).
+const SORTS: Record<Exclude<CallSortKey, "employee">, (dir: Direction) => string> = {
   startedAt: (dir) => `c."startedAt" ${dir}`,
   duration: (dir) => `c."durationSeconds" ${dir}`,
-  // Calls without an employee (left the company) last in either direction.
-  employee: (dir) =>
-    `u."lastName" ${dir} NULLS LAST, u."firstName" ${dir} NULLS LAST, c."employeeId" ${dir} NULLS LAST`,
   number: (dir) => `c."phoneNumber" ${dir}`,
 };
 
@@ -89,8 +89,8 @@ export function callConditions(scope: UserScope, query: CallQuery, now: Date, ti
   const { start, end } = callRange(query, now, timeZone);
   where.push(Prisma.sql`c."startedAt" >= ${start} AND c."startedAt" < ${end}`);
   if (query.employees.length) where.push(Prisma.sql`c."employeeId" = ANY(${query.employees}::int[])`);
-  if (query.direction.length) where.push(Prisma.sql`c.direction::text = ANY(${query.direction}::text[])`);
-  if (query.status.length) where.push(Prisma.sql`c.status::text = ANY(${query.status}::text[])`);
+  if (query.direction.length) where.push(Prisma.sql`c.direction = ANY(${query.direction}::"CallDirection"[])`);
+  if (query.status.length) where.push(Prisma.sql`c.status = ANY(${query.status}::"CallStatus"[])`);
   // Digits and "+" only (numberFragment), so nothing needs escaping for LIKE.
   if (query.number) where.push(Prisma.sql`c."phoneNumber" LIKE ${`%${query.number}%`}`);
   if (query.crmType) where.push(Prisma.sql`c."crmEntityType" = ${query.crmType}`);
@@ -143,9 +143,12 @@ export function callRows(
   db: Database,
   where: Prisma.Sql,
   query: CallQuery,
+  scope: UserScope,
   page = query.page,
   perPage = query.perPage,
 ) {
+  if (query.sort === "employee")
+    return limited(db, db.$queryRaw<CallRow[]>(employeeOrderedRowsSql(where, query, scope, page, perPage)));
   const direction: Direction = query.dir === "asc" ? "ASC" : "DESC";
   return limited(
     db,
@@ -201,6 +204,42 @@ export async function callStatistics(db: Database, where: Prisma.Sql, timeZone: 
   };
 }
 
+/** The ten employees with most calls: the part of the statistics the hourly totals cannot answer. */
+function topEmployees(db: Database, where: Prisma.Sql) {
+  return limited(
+    db,
+    db.$queryRaw<EmployeeStats[]>`
+      SELECT t."employeeId", u."firstName", u."lastName", t.calls, t.answered, t.missed, t."totalSeconds"
+      FROM (SELECT c."employeeId", count(*)::int AS calls,
+                   count(*) FILTER (WHERE c.status = 'ANSWERED')::int AS answered,
+                   count(*) FILTER (WHERE c.status = 'MISSED')::int AS missed,
+                   coalesce(sum(c."durationSeconds"), 0)::float8 AS "totalSeconds"
+            FROM "Call" c ${where} GROUP BY c."employeeId"
+            ORDER BY calls DESC, c."employeeId" NULLS LAST LIMIT ${TOP_EMPLOYEES}) t
+      LEFT JOIN "User" u ON u.id = t."employeeId"
+      ORDER BY t.calls DESC, t."employeeId" NULLS LAST`,
+  );
+}
+
+/**
+ * The statistics of the filtered calls. Company-wide figures come from the hourly totals when they
+ * can answer exactly (hourly-totals.ts), beside a scan for the top employees only; any narrower
+ * scope or filter aggregates the calls themselves.
+ */
+async function statisticsOf(
+  db: Database,
+  input: { scope: UserScope; query: CallQuery; where: Prisma.Sql; range: { start: Date; end: Date } },
+  timeZone: string,
+): Promise<CallStatistics> {
+  if (!hourlyTotalsAnswer(input.scope, input.query, input.range, timeZone))
+    return callStatistics(db, input.where, timeZone);
+  const [figures, employees] = await Promise.all([
+    hourlyFigures(db, input.query, input.range, timeZone),
+    topEmployees(db, input.where),
+  ]);
+  return { ...figures, employees };
+}
+
 /** One page of the log and the statistics of everything it could page through. */
 export async function queryCalls(
   db: Database,
@@ -210,8 +249,13 @@ export async function queryCalls(
 ) {
   const scope = await access.calls("statistics");
   const timeZone = options.timeZone ?? "UTC";
-  const conditions = callConditions(scope, query, options.now ?? new Date(), timeZone);
+  const now = options.now ?? new Date();
+  const conditions = callConditions(scope, query, now, timeZone);
   const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
-  const [rows, statistics] = await Promise.all([callRows(db, where, query), callStatistics(db, where, timeZone)]);
+  const range = callRange(query, now, timeZone);
+  const [rows, statistics] = await Promise.all([
+    callRows(db, where, query, scope),
+    statisticsOf(db, { scope, query, where, range }, timeZone),
+  ]);
   return { rows, total: statistics.totals.calls, statistics, scope };
 }

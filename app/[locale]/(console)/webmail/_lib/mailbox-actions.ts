@@ -8,6 +8,7 @@ import { canConnectForOthers } from "@/lib/access/mailbox-rights";
 import { action } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db";
 import { ConnectionFailedError } from "@/lib/errors";
+import { requestCrm } from "@/lib/jobs/crm-queue";
 import { requestSync } from "@/lib/jobs/sync-queue";
 import { testConnection } from "@/lib/mail/connection-test";
 import { departmentCandidates } from "@/lib/mailboxes/bulk-candidates";
@@ -116,7 +117,12 @@ export const updateSharingAction = action({
 export const updateCrmAction = action({
   schema: updateCrmInput,
   authorize: (access) => access.isEmployee && access.allowed(WEBMAIL.editCrm.key),
-  handler: async (input, { access }) => ({ changed: await updateCrm(db, access, input) }),
+  handler: async (input, { access }) => {
+    const changed = await updateCrm(db, access, input);
+    // A backfill owed by the change (lib/mailboxes/crm-settings.ts) starts now, not at the next tick.
+    if (changed && input.crmEnabled) await requestCrm([input.mailboxId]).catch(() => undefined);
+    return { changed };
+  },
 });
 
 export const disconnectMailboxAction = action({

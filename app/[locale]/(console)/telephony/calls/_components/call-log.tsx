@@ -1,5 +1,5 @@
 "use client";
-import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { DownloadIcon, PhoneIcon, XIcon } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
@@ -7,12 +7,11 @@ import { toast } from "sonner";
 import { ColumnChooser } from "@/components/data/grid/column-chooser";
 import { GridEmpty } from "@/components/data/grid/grid-empty";
 import { GridFooter } from "@/components/data/grid/grid-footer";
+import { GridTable } from "@/components/data/grid/grid-table";
 import { PresetsMenu, type SavedPreset } from "@/components/data/grid/presets-menu";
-import { ariaSort } from "@/components/data/grid/sort-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { PageSize } from "@/lib/grid/params";
 import type { CallRowView, PersonName } from "@/lib/telephony/calls/page-data";
 import { CALL_COLUMNS, CALL_GRID, type CallColumn, DEFAULT_RANGE_DAYS } from "@/lib/telephony/calls/params";
@@ -169,33 +168,14 @@ export function CallLog({
             hint={t("emptyHint")}
           />
         ) : (
-          <Table className="min-w-max" data-testid="call-grid" aria-rowcount={total + 1}>
-            <TableHeader className="bg-muted">
-              {table.getHeaderGroups().map((group) => (
-                <TableRow key={group.id} className="hover:bg-transparent">
-                  {group.headers.map((header) => (
-                    <TableHead
-                      key={header.id}
-                      aria-sort={ariaSort(SORTABLE[header.column.id], { key: url.params.sort, dir: url.params.dir })}
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </TableHead>
-                  ))}
-                </TableRow>
-              ))}
-            </TableHeader>
-            <TableBody>
-              {table.getRowModel().rows.map((row) => (
-                <TableRow key={row.id} data-testid="grid-row" data-call-id={row.original.id}>
-                  {row.getVisibleCells().map((cell) => (
-                    <TableCell key={cell.id} className="max-w-72" data-column={cell.column.id}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <GridTable
+            table={table}
+            testId="call-grid"
+            total={total}
+            sortKeys={SORTABLE}
+            sort={{ key: url.params.sort, dir: url.params.dir }}
+            rowProps={(row) => ({ "data-call-id": row.original.id })}
+          />
         )}
       </Card>
       <GridFooter

@@ -1,17 +1,9 @@
 "use client";
 import { DownloadIcon, Trash2Icon } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { CallRowView } from "@/lib/telephony/calls/page-data";
 import { deleteRecordingAction } from "../_lib/actions";
 
@@ -22,7 +14,6 @@ import { deleteRecordingAction } from "../_lib/actions";
 export function RecordingCell({ call, canDownload }: { call: CallRowView; canDownload: boolean }) {
   const t = useTranslations("Calls");
   const format = useFormatter();
-  const [confirming, setConfirming] = useState(false);
   if (!call.canListen && !call.canDelete) return null;
   const time = format.dateTime(new Date(call.startedAt), { dateStyle: "short", timeStyle: "short" });
   const src = `/api/telephony/recordings/${call.id}`;
@@ -40,52 +31,20 @@ export function RecordingCell({ call, canDownload }: { call: CallRowView; canDow
         </Button>
       )}
       {call.canDelete && (
-        <Button
-          variant="ghost"
-          size="icon-sm"
-          aria-label={t("deleteRecording")}
-          data-testid="delete-recording"
-          onClick={() => setConfirming(true)}
-        >
-          <Trash2Icon />
-        </Button>
+        <ConfirmDialog
+          trigger={
+            <Button variant="ghost" size="icon-sm" aria-label={t("deleteRecording")} data-testid="delete-recording">
+              <Trash2Icon />
+            </Button>
+          }
+          title={t("deleteTitle")}
+          description={t("deleteText", { time })}
+          confirmLabel={t("deleteRecording")}
+          confirmTestId="confirm-delete-recording"
+          run={() => deleteRecordingAction({ callId: call.id })}
+          onDone={() => toast.success(t("recordingDeleted"))}
+        />
       )}
-      {confirming && <ConfirmDelete callId={call.id} time={time} onClose={() => setConfirming(false)} />}
     </div>
-  );
-}
-
-function ConfirmDelete({ callId, time, onClose }: { callId: number; time: string; onClose: () => void }) {
-  const t = useTranslations("Calls");
-  const common = useTranslations("Common");
-  const errors = useTranslations("ActionErrors");
-  const [pending, startTransition] = useTransition();
-  const remove = () =>
-    startTransition(async () => {
-      const result = await deleteRecordingAction({ callId });
-      if (!result.ok) {
-        toast.error(errors(result.error.code));
-        return;
-      }
-      toast.success(t("recordingDeleted"));
-      onClose();
-    });
-  return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent closeLabel={common("close")}>
-        <DialogHeader>
-          <DialogTitle>{t("deleteTitle")}</DialogTitle>
-        </DialogHeader>
-        <DialogDescription>{t("deleteText", { time })}</DialogDescription>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            {common("cancel")}
-          </Button>
-          <Button variant="destructive" disabled={pending} onClick={remove} data-testid="confirm-delete-recording">
-            {t("deleteRecording")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
   );
 }

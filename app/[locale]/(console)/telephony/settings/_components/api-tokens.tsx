@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import {
   Dialog,
   DialogContent,
@@ -11,7 +12,6 @@ import {
   DialogFooter,
   DialogHeader,
   DialogTitle,
-  DialogTrigger,
 } from "@/components/ui/dialog";
 import { describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -116,44 +116,22 @@ export function CreateTokenForm() {
 
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   const t = useTranslations("TelephonySettings");
-  const common = useTranslations("Common");
-  const errors = useTranslations("ActionErrors");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <ConfirmDialog
+      trigger={
         <Button variant="outline" size="sm" className="text-destructive" aria-label={t("tokens.revokeLabel", { name })}>
           {t("tokens.revoke")}
         </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={common("close")}>
-        <DialogHeader>
-          <DialogTitle>{t("tokens.revokeTitle", { name })}</DialogTitle>
-          <DialogDescription>{t("tokens.revokeText")}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)}>
-            {common("cancel")}
-          </Button>
-          <Button
-            variant="destructive"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await revokeApiTokenAction({ id });
-                if (!result.ok) return void toast.error(errors(result.error.code));
-                setOpen(false);
-                toast.success(t("tokens.revoked", { name }));
-                router.refresh();
-              })
-            }
-          >
-            {t("tokens.revokeConfirm")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t("tokens.revokeTitle", { name })}
+      description={t("tokens.revokeText")}
+      confirmLabel={t("tokens.revokeConfirm")}
+      run={() => revokeApiTokenAction({ id })}
+      onDone={() => {
+        toast.success(t("tokens.revoked", { name }));
+        router.refresh();
+      }}
+    />
   );
 }

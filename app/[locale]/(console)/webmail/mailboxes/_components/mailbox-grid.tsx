@@ -1,5 +1,5 @@
 "use client";
-import { flexRender, getCoreRowModel, type RowSelectionState, useReactTable } from "@tanstack/react-table";
+import { getCoreRowModel, type RowSelectionState, useReactTable } from "@tanstack/react-table";
 import { DownloadIcon, InboxIcon } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
@@ -8,12 +8,11 @@ import { toast } from "sonner";
 import { ColumnChooser } from "@/components/data/grid/column-chooser";
 import { GridEmpty } from "@/components/data/grid/grid-empty";
 import { GridFooter } from "@/components/data/grid/grid-footer";
+import { GridTable } from "@/components/data/grid/grid-table";
 import { PresetsMenu, type SavedPreset } from "@/components/data/grid/presets-menu";
-import { ariaSort } from "@/components/data/grid/sort-header";
 import { SearchBox } from "@/components/data/search-box";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SubjectLabel } from "@/lib/access/subject-directory";
 import type { PageSize } from "@/lib/grid/params";
 import type { GridRowView } from "@/lib/mailboxes/grid/page-data";
@@ -188,52 +187,32 @@ export function MailboxGrid({
             hint={t("emptyHint")}
           />
         ) : (
-          <Table className="min-w-max" data-testid="mailbox-grid" aria-rowcount={total + 1}>
-            <TableHeader className="bg-muted">
-              {table.getHeaderGroups().map((group) => (
-                <TableRow key={group.id} className="hover:bg-transparent">
-                  {group.headers.map((header, index) => (
-                    <TableHead
-                      key={header.id}
-                      className={cn(
-                        header.column.id === "select" && cn(STICKY_SELECT, "bg-muted group-hover:bg-muted"),
-                        index === (selectable ? 1 : 0) && cn(stickyFirst(selectable), "bg-muted group-hover:bg-muted"),
-                      )}
-                      aria-sort={ariaSort(SORTABLE[header.column.id], { key: url.params.sort, dir: url.params.dir })}
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </TableHead>
-                  ))}
-                </TableRow>
-              ))}
-            </TableHeader>
-            <TableBody>
-              {table.getRowModel().rows.map((row) => (
-                <TableRow
-                  key={row.id}
-                  className="group"
-                  data-state={row.getIsSelected() ? "selected" : undefined}
-                  data-testid="grid-row"
-                  data-mailbox-id={row.original.id}
-                >
-                  {row.getVisibleCells().map((cell, index) => (
-                    <TableCell
-                      key={cell.id}
-                      className={cn(
-                        "max-w-80",
-                        cell.column.id === "select" && STICKY_SELECT,
-                        index === (selectable ? 1 : 0) && cn(stickyFirst(selectable), "max-w-56"),
-                        cell.column.id === "actions" && "w-10",
-                      )}
-                      data-column={cell.column.id}
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <GridTable
+            table={table}
+            testId="mailbox-grid"
+            total={total}
+            sortKeys={SORTABLE}
+            sort={{ key: url.params.sort, dir: url.params.dir }}
+            headClassName={(header, index) =>
+              cn(
+                header.column.id === "select" && cn(STICKY_SELECT, "bg-muted group-hover:bg-muted"),
+                index === (selectable ? 1 : 0) && cn(stickyFirst(selectable), "bg-muted group-hover:bg-muted"),
+              )
+            }
+            cellClassName={(cell, index) =>
+              cn(
+                "max-w-80",
+                cell.column.id === "select" && STICKY_SELECT,
+                index === (selectable ? 1 : 0) && cn(stickyFirst(selectable), "max-w-56"),
+                cell.column.id === "actions" && "w-10",
+              )
+            }
+            rowProps={(row) => ({
+              className: "group",
+              "data-state": row.getIsSelected() ? "selected" : undefined,
+              "data-mailbox-id": row.original.id,
+            })}
+          />
         )}
       </Card>
       <GridFooter

@@ -5,6 +5,7 @@ import { canOpen } from "@/lib/access/sections";
 import { action } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db";
 import { PAGE_SIZES } from "@/lib/grid/params";
+import { requestCrm } from "@/lib/jobs/crm-queue";
 import { setCrmEnabled } from "@/lib/mailboxes/crm-settings";
 import { GRID_COLUMNS } from "@/lib/mailboxes/grid/params";
 import { deletePreset, saveGridPreference, savePreset } from "@/lib/mailboxes/grid/preferences";
@@ -45,5 +46,10 @@ export const deletePresetAction = action({
 export const setCrmEnabledAction = action({
   schema: z.object({ mailboxIds: z.array(idSchema).min(1).max(500), enabled: z.boolean() }),
   authorize: (access) => gridAuthorized(access) && access.allowed(WEBMAIL.editCrm.key),
-  handler: ({ mailboxIds, enabled }, { access }) => setCrmEnabled(db, access, mailboxIds, enabled),
+  handler: async ({ mailboxIds, enabled }, { access }) => {
+    const result = await setCrmEnabled(db, access, mailboxIds, enabled);
+    // The backfill of the last N days starts now rather than at the worker's next scheduler tick.
+    if (enabled) await requestCrm(mailboxIds).catch(() => undefined);
+    return result;
+  },
 });

@@ -1,0 +1,115 @@
+"use client";
+import { FlagIcon, FlagOffIcon, ForwardIcon, MailIcon, ReplyAllIcon, ReplyIcon, Trash2Icon } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Link, useRouter } from "@/lib/i18n/navigation";
+import { allowSenderAction, deleteAction, moveAction, setFlagAction } from "../_lib/actions";
+import { useMailAction } from "./use-mail-action";
+
+export function MessageActions({
+  mailboxId,
+  folderId,
+  uid,
+  flagged,
+  folders,
+  composeHref,
+  listHref,
+}: {
+  mailboxId: number;
+  folderId: number;
+  uid: number;
+  flagged: boolean;
+  folders: { id: number; name: string }[];
+  composeHref: { reply: string; replyAll: string; forward: string };
+  listHref: string;
+}) {
+  const t = useTranslations("Mail");
+  const router = useRouter();
+  const { pending, run } = useMailAction();
+  const selection = { mailboxId, folderId, uids: [uid] };
+  const backToList = () => router.push(listHref);
+  return (
+    <div className="flex flex-wrap items-center gap-1" role="toolbar" aria-label={t("messageActions")}>
+      <Button asChild size="sm" variant="outline">
+        <Link href={composeHref.reply}>
+          <ReplyIcon className="rtl:-scale-x-100" /> {t("reply")}
+        </Link>
+      </Button>
+      <Button asChild size="sm" variant="outline">
+        <Link href={composeHref.replyAll}>
+          <ReplyAllIcon className="rtl:-scale-x-100" /> <span className="hidden sm:inline">{t("replyAll")}</span>
+        </Link>
+      </Button>
+      <Button asChild size="sm" variant="outline">
+        <Link href={composeHref.forward}>
+          <ForwardIcon className="rtl:-scale-x-100" /> <span className="hidden sm:inline">{t("forward")}</span>
+        </Link>
+      </Button>
+      <Button
+        size="icon-sm"
+        variant="ghost"
+        disabled={pending}
+        aria-label={t("markUnread")}
+        title={t("markUnread")}
+        onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: false }), backToList)}
+      >
+        <MailIcon />
+      </Button>
+      <Button
+        size="icon-sm"
+        variant="ghost"
+        disabled={pending}
+        aria-label={flagged ? t("unflag") : t("flag")}
+        title={flagged ? t("unflag") : t("flag")}
+        onClick={() => run(() => setFlagAction({ ...selection, flag: "flagged", on: !flagged }))}
+      >
+        {flagged ? <FlagOffIcon /> : <FlagIcon />}
+      </Button>
+      <select
+        aria-label={t("moveTo")}
+        data-testid="message-move"
+        className="h-8 max-w-40 rounded-md border bg-background px-1 text-xs"
+        value=""
+        disabled={pending}
+        onChange={(event) =>
+          event.target.value &&
+          run(() => moveAction({ ...selection, targetFolderId: Number(event.target.value) }), backToList)
+        }
+      >
+        <option value="">{t("moveTo")}</option>
+        {folders
+          .filter((folder) => folder.id !== folderId)
+          .map((folder) => (
+            <option key={folder.id} value={folder.id}>
+              {folder.name}
+            </option>
+          ))}
+      </select>
+      <Button
+        size="icon-sm"
+        variant="ghost"
+        disabled={pending}
+        aria-label={t("delete")}
+        title={t("delete")}
+        onClick={() => run(() => deleteAction(selection), backToList)}
+      >
+        <Trash2Icon />
+      </Button>
+    </div>
+  );
+}
+
+export function AllowSenderButton({ mailboxId, folderId, uid }: { mailboxId: number; folderId: number; uid: number }) {
+  const t = useTranslations("Mail");
+  const { pending, run } = useMailAction();
+  return (
+    <Button
+      size="sm"
+      variant="outline"
+      disabled={pending}
+      onClick={() => run(() => allowSenderAction({ mailboxId, folderId, uid }))}
+    >
+      {t("alwaysShowImages")}
+    </Button>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/actions/result";
+import { useRouter } from "@/lib/i18n/navigation";
+
+/** Runs a mail action, shows its error in the reader's language, and refreshes the view. */
+export function useMailAction() {
+  const errors = useTranslations("ActionErrors");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const run = <T>(call: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) =>
+    startTransition(async () => {
+      const result = await call();
+      if (!result.ok) {
+        toast.error(errors(result.error.code));
+        return;
+      }
+      onDone?.(result.data);
+      router.refresh();
+    });
+  return { pending, run };
+}

@@ -1,0 +1,48 @@
+// An attachment, streamed from the IMAP server to the browser as it arrives (never held whole in
+// memory) and always as a download: whatever its declared type, it is never rendered by the console.
+import "server-only";
+import { Readable } from "node:stream";
+import type { Access } from "../../access/access.ts";
+import type { Db } from "../../db.ts";
+import { NotFoundError } from "../../errors.ts";
+import { asDomainError, openImap } from "./connection.ts";
+import { attachmentsOf } from "./parse.ts";
+import type { MessageRef } from "./read.ts";
+import { readableFolder } from "./scope.ts";
+
+export interface AttachmentStream {
+  filename: string;
+  size: number;
+  body: ReadableStream<Uint8Array>;
+}
+
+export async function openAttachment(db: Db, access: Access, ref: MessageRef, part: string): Promise<AttachmentStream> {
+  const folder = await readableFolder(db, access, ref.mailboxId, ref.folderId);
+  const client = await openImap(db, ref.mailboxId);
+  let lock: { release(): void } | undefined;
+  const finish = () => {
+    lock?.release();
+    lock = undefined;
+    client.logout().catch(() => client.close());
+  };
+  try {
+    lock = await client.getMailboxLock(folder.path, { readOnly: true });
+    const message = await client.fetchOne(String(ref.uid), { uid: true, bodyStructure: true }, { uid: true });
+    // Only parts the message lists as attachments: no body part or made-up number is served.
+    const attachment = message ? attachmentsOf(message.bodyStructure).find((item) => item.part === part) : undefined;
+    if (!message || message.uid !== ref.uid || !attachment) throw new NotFoundError("attachment");
+    const download = await client.download(String(ref.uid), part, { uid: true, decodeText: false });
+    if (!download.content) throw new NotFoundError("attachment");
+    const content = download.content;
+    content.once("close", finish);
+    content.once("error", finish);
+    return {
+      filename: attachment.filename,
+      size: attachment.size,
+      body: Readable.toWeb(content) as ReadableStream<Uint8Array>,
+    };
+  } catch (error) {
+    finish();
+    throw asDomainError(error);
+  }
+}
