@@ -127,7 +127,9 @@ test.describe("organisation management (administrator)", () => {
     await page.goto("/company/departments");
     await page.getByTestId("department-row").filter({ hasText: DEPARTMENT }).getByTestId("delete-department").click();
     await page.getByTestId("confirm-action").click();
-    await expect(page.getByTestId("form-error")).toContainText("still has members or sub-departments");
+    await expect(
+      page.getByText("This department still has members or sub-departments. Move them first."),
+    ).toBeVisible();
   });
 
   test("invites a partner into a new external group; the partner follows the Outbox link, sets a password and sees only that group", async ({

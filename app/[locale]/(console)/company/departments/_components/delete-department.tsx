@@ -2,7 +2,7 @@
 import { Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { ConfirmActionDialog } from "../../_components/confirm-action-dialog";
+import { ConfirmPeopleChange } from "../../_components/confirm-people-change";
 import { deleteDepartmentAction } from "../_lib/actions";
 
 /** Deletes an empty department; a non-empty one is explained, not deleted. */
@@ -11,7 +11,7 @@ export function DeleteDepartment({ id, name }: { id: number; name: string }) {
   const common = useTranslations("Common");
   const label = t("deleteDepartmentOf", { name });
   return (
-    <ConfirmActionDialog
+    <ConfirmPeopleChange
       trigger={
         <Button variant="ghost" size="icon-sm" aria-label={label} title={label} data-testid="delete-department">
           <Trash2Icon />

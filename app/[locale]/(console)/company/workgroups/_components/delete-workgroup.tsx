@@ -3,7 +3,7 @@ import { Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useRouter } from "@/lib/i18n/navigation";
-import { ConfirmActionDialog } from "../../_components/confirm-action-dialog";
+import { ConfirmPeopleChange } from "../../_components/confirm-people-change";
 import { deleteWorkGroupAction } from "../_lib/actions";
 
 /** Deletes a workgroup without members, then goes back to the list. */
@@ -12,7 +12,7 @@ export function DeleteWorkGroup({ id, name }: { id: number; name: string }) {
   const common = useTranslations("Common");
   const router = useRouter();
   return (
-    <ConfirmActionDialog
+    <ConfirmPeopleChange
       trigger={
         <Button size="sm" variant="destructive" data-testid="delete-workgroup">
           <Trash2Icon />

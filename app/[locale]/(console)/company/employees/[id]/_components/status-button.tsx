@@ -2,14 +2,14 @@
 import { UserCheckIcon, UserXIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { ConfirmActionDialog } from "../../../_components/confirm-action-dialog";
+import { ConfirmPeopleChange } from "../../../_components/confirm-people-change";
 import { deactivateUserAction, reactivateUserAction } from "../../_lib/actions";
 
 /** Deactivate (with what it means spelled out) or reactivate one person. */
 export function StatusButton({ userId, name, deactivated }: { userId: number; name: string; deactivated: boolean }) {
   const t = useTranslations("People");
   return (
-    <ConfirmActionDialog
+    <ConfirmPeopleChange
       trigger={
         <Button
           size="sm"

@@ -3,7 +3,7 @@ import { ArrowRightLeftIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmActionDialog } from "../../../_components/confirm-action-dialog";
+import { ConfirmPeopleChange } from "../../../_components/confirm-people-change";
 import { PeoplePicker, type PickedPerson } from "../../../_components/people-picker";
 import { transferMailboxAction } from "../../_lib/actions";
 
@@ -14,7 +14,7 @@ export function TransferMailbox({ mailboxId, email }: { mailboxId: number; email
   const [heir, setHeir] = useState<PickedPerson[]>([]);
   const [fieldError, setFieldError] = useState<string | null>(null);
   return (
-    <ConfirmActionDialog
+    <ConfirmPeopleChange
       trigger={
         <Button size="sm" variant="outline" data-testid="transfer-mailbox">
           <ArrowRightLeftIcon />
@@ -41,6 +41,6 @@ export function TransferMailbox({ mailboxId, email }: { mailboxId: number; email
           {validation.has(fieldError) ? validation(fieldError as "invalid") : validation("invalid")}
         </p>
       )}
-    </ConfirmActionDialog>
+    </ConfirmPeopleChange>
   );
 }
