@@ -21,9 +21,13 @@ export function NotificationBell({ unread, items }: { unread: number; items: She
   const t = useTranslations("Notifications");
   const format = useFormatter();
   const [count, setCount] = useState(unread);
+  // "3 minutes ago" relative to when the list was opened; without an explicit `now` next-intl
+  // falls back to its environment clock and logs ENVIRONMENT_FALLBACK.
+  const [now, setNow] = useState(() => new Date());
   return (
     <Popover
       onOpenChange={(open) => {
+        if (open) setNow(new Date());
         if (open && count > 0) {
           setCount(0);
           void markNotificationsReadAction({});
@@ -59,7 +63,9 @@ export function NotificationBell({ unread, items }: { unread: number; items: She
               const body = (
                 <>
                   <span className="block">{text}</span>
-                  <span className="text-xs text-muted-foreground">{format.relativeTime(new Date(item.createdAt))}</span>
+                  <span className="text-xs text-muted-foreground">
+                    {format.relativeTime(new Date(item.createdAt), now)}
+                  </span>
                 </>
               );
               return (
