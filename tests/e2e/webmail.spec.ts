@@ -130,7 +130,7 @@ test.describe("as the owner", () => {
   test("forwards with an attachment", async ({ page }) => {
     const { uid } = (await inboxMessage(`e2e forward ${RUN}`))!;
     await page.goto(`/webmail/mail?mailbox=${mailbox.id}&folder=${inboxId}&message=${uid}`);
-    await page.getByRole("link", { name: "Forward" }).click();
+    await page.getByRole("link", { name: "Forward", exact: true }).click();
     await page.getByLabel("To", { exact: true }).fill("partner@partner.example");
     await page
       .getByLabel("Attachments")

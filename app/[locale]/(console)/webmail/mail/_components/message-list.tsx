@@ -67,7 +67,7 @@ export function MessageList({
               disabled={pending}
               aria-label={t("markRead")}
               title={t("markRead")}
-              onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: true }), clear)}
+              onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: true }), clear, true)}
             >
               <MailOpenIcon />
             </Button>
@@ -77,7 +77,7 @@ export function MessageList({
               disabled={pending}
               aria-label={t("markUnread")}
               title={t("markUnread")}
-              onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: false }), clear)}
+              onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: false }), clear, true)}
             >
               <MailIcon />
             </Button>
@@ -87,7 +87,7 @@ export function MessageList({
               disabled={pending}
               aria-label={t("flag")}
               title={t("flag")}
-              onClick={() => run(() => setFlagAction({ ...selection, flag: "flagged", on: true }), clear)}
+              onClick={() => run(() => setFlagAction({ ...selection, flag: "flagged", on: true }), clear, true)}
             >
               <FlagIcon />
             </Button>
@@ -98,7 +98,7 @@ export function MessageList({
               disabled={pending}
               onChange={(event) =>
                 event.target.value &&
-                run(() => moveAction({ ...selection, targetFolderId: Number(event.target.value) }), clear)
+                run(() => moveAction({ ...selection, targetFolderId: Number(event.target.value) }), clear, true)
               }
             >
               <option value="">{t("moveTo")}</option>
@@ -116,7 +116,7 @@ export function MessageList({
               disabled={pending}
               aria-label={t("delete")}
               title={t("delete")}
-              onClick={() => run(() => deleteAction(selection), clear)}
+              onClick={() => run(() => deleteAction(selection), clear, true)}
             >
               <Trash2Icon />
             </Button>
