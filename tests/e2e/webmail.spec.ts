@@ -96,7 +96,7 @@ test.describe("as the owner", () => {
     const chunks: Buffer[] = [];
     for await (const chunk of file) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(FILE)).toBe(true);
-    expect((await inboxMessage(subject))?.seen).toBe(true);
+    await expect.poll(async () => (await inboxMessage(subject))?.seen).toBe(true);
   });
 
   test("replies: the peer gets sender name, signature and threading headers; the copy is in Sent", async ({ page }) => {

@@ -166,6 +166,7 @@ export default async function MailPage({ params, searchParams }: PageProps<"/[lo
               refs={{ mailbox: mailbox.id, folder: folder.id, message: view.message }}
               message={opened.message}
               flagged={opened.flagged}
+              seen={opened.seen}
               remoteAllowed={opened.remoteAllowed}
               blockedRemote={opened.blockedRemote}
               folders={moveTargets}

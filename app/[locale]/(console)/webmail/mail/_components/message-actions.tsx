@@ -1,6 +1,7 @@
 "use client";
 import { FlagIcon, FlagOffIcon, ForwardIcon, MailIcon, ReplyAllIcon, ReplyIcon, Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { allowSenderAction, deleteAction, moveAction, setFlagAction } from "../_lib/actions";
@@ -112,4 +113,26 @@ export function AllowSenderButton({ mailboxId, folderId, uid }: { mailboxId: num
       {t("alwaysShowImages")}
     </Button>
   );
+}
+
+/** Opening a message marks it read (on the server first, then here), once, after it is shown. */
+export function MarkRead({
+  mailboxId,
+  folderId,
+  uid,
+  seen,
+}: {
+  mailboxId: number;
+  folderId: number;
+  uid: number;
+  seen: boolean;
+}) {
+  const { run } = useMailAction();
+  const done = useRef(false);
+  useEffect(() => {
+    if (seen || done.current) return;
+    done.current = true;
+    run(() => setFlagAction({ mailboxId, folderId, uids: [uid], flag: "seen", on: true }));
+  }, [seen, mailboxId, folderId, uid, run]);
+  return null;
 }
