@@ -198,7 +198,11 @@ test.describe("as the owner", () => {
       ]) {
         await page.goto(`${prefix}${path}`);
         if (locale === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-        const results = await new AxeBuilder({ page }).analyze();
+        // The frame's content is the sender's HTML, and a sandbox without scripts admits no checker:
+        // the console's part of it is the frame element and its accessible name.
+        const frame = page.getByTestId("message-frame");
+        if (await frame.count()) await expect(frame).toHaveAttribute("title", /\S/);
+        const results = await new AxeBuilder({ page }).exclude("[data-testid=message-frame]").analyze();
         const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
         expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
       }
