@@ -145,6 +145,12 @@ try {
     `open 200 kB HTML: p50 ${round(percentile(openSamples, 50))} ms, p95 ${round(percentile(openSamples, 95))} ms (${openSamples.length} opens)`,
   );
 
+  // Where an open's time goes: the connection (TCP, greeting, LOGIN, LOGOUT) on its own.
+  const connectSamples: number[] = [];
+  for (let index = 0; index < 20; index += 1)
+    connectSamples.push((await timed(() => withImap(db, mailbox.id, async () => null)))[0]);
+  log(`  of which connect + login + logout: p50 ${round(percentile(connectSamples, 50))} ms`);
+
   const p95List = round(percentile(listSamples, 95), 1);
   const p95Open = round(percentile(openSamples, 95), 1);
   log(

@@ -58,7 +58,7 @@ export async function folderView(mailboxId: number, params: ViewParams) {
   if (params.folder && !folder) notFound();
   const list = folder
     ? await messagePage(db, { folderId: folder.id, page: params.page, q: params.q, filter: params.filter })
-    : { items: [], total: 0 };
+    : { items: [], total: 0, capped: false };
   return { folders, folder, list };
 }
 
