@@ -150,6 +150,18 @@ try {
   for (let index = 0; index < 20; index += 1)
     connectSamples.push((await timed(() => withImap(db, mailbox.id, async () => null)))[0]);
   log(`  of which connect + login + logout: p50 ${round(percentile(connectSamples, 50))} ms`);
+  const selectSamples: number[] = [];
+  for (let index = 0; index < 20; index += 1)
+    selectSamples.push(
+      (
+        await timed(() =>
+          withImap(db, mailbox.id, async (client) =>
+            (await client.getMailboxLock("INBOX", { readOnly: true })).release(),
+          ),
+        )
+      )[0],
+    );
+  log(`  of which connect + EXAMINE of the ${MESSAGES}-message folder: p50 ${round(percentile(selectSamples, 50))} ms`);
 
   const p95List = round(percentile(listSamples, 95), 1);
   const p95Open = round(percentile(openSamples, 95), 1);
