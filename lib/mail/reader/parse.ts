@@ -126,6 +126,7 @@ export function textOf(message: ParsedMessage): string {
   return message.rawHtml
     .replace(/<(style|script|head|title)[^>]*>[\s\S]*?<\/\1>/gi, "")
     .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, "\n")
+    .replace(/<\/t[dh]>/gi, "\t")
     .replace(/<[^>]*>/g, "")
     .replace(/&nbsp;/g, " ")
     .replace(/&lt;/g, "<")
