@@ -65,16 +65,7 @@ export async function messagePage(
   const offset = (query.page - 1) * PAGE_SIZE;
   const [rows, counted] = await Promise.all([
     db.$queryRaw<
-      {
-        uid: bigint;
-        subject: string | null;
-        fromName: string | null;
-        fromAddress: string | null;
-        date: Date | null;
-        seen: boolean;
-        flagged: boolean;
-        size: number;
-      }[]
+      (Omit<MessageListItem, "uid"> & { uid: bigint })[]
     >`SELECT uid, subject, "fromName", "fromAddress", "internalDate" AS date, seen, flagged, size
       FROM "MailMessage" WHERE ${where}
       ORDER BY "internalDate" DESC, uid DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
