@@ -39,6 +39,10 @@ const PAGES: { path: string; allowed: Role[]; grantedExternal?: boolean }[] = [
   { path: "/company/outbox?page=-3", allowed: ["admin"] },
   { path: "/company/employees/1", allowed: ["admin"] },
   { path: "/webmail/my", allowed: ["admin", "headSales", "employee", "telephony"] },
+  // The mail view lists only one's own and shared mailboxes (empty for most): open to everyone.
+  // A mailbox that is not theirs is a 404 for everyone, by rank or not (below and webmail.spec.ts).
+  { path: "/webmail/mail", allowed: ROLES },
+  { path: "/webmail/mail?mailbox=x&folder=-1&message=%00&page=-3&filter=HACKED&q=%25", allowed: ROLES },
   { path: "/webmail/connect", allowed: ["admin", "headSales", "employee", "telephony"] },
   { path: "/webmail/bulk-connect", allowed: ["admin"] },
   { path: "/webmail/bulk-connect/history", allowed: ["admin"] },
@@ -463,4 +467,105 @@ test.describe("as external, given every right through user, user group and workg
     await withdrawTheGrants(externalId);
   });
   matrixFor("external", true);
+});
+
+// Mail is read by its owner and the users it is shared with, never by rank (SPEC §2.4): every mail
+// route, API and action on the employee's own mailbox is "not found" for everyone else.
+const MAIL_ACTIONS = "app/[locale]/(console)/webmail/mail/_lib/actions.ts";
+const COMPOSE_ACTIONS = "app/[locale]/(console)/webmail/mail/compose/_lib/actions.ts";
+
+test.describe("the employee's mail", () => {
+  async function employeeMail() {
+    const [row] = await e2eQuery<{ mailboxId: number; folderId: number; uid: string }>(`
+      SELECT m.id AS "mailboxId", f.id AS "folderId", (SELECT max(uid) FROM "MailMessage" WHERE "folderId" = f.id) AS uid
+      FROM "Mailbox" m JOIN "User" u ON u.id = m."ownerId" JOIN "MailFolder" f ON f."mailboxId" = m.id AND f.path = 'INBOX'
+      WHERE u.email = 'employee@demo.test' AND m."imapHost" = '127.0.0.1' ORDER BY m.id LIMIT 1`);
+    if (!row) throw new Error("the employee's demo mailbox has not synced: is Dovecot installed?");
+    return { ...row, uid: Number(row.uid) };
+  }
+  const mailActions = (mail: { mailboxId: number; folderId: number; uid: number }) => {
+    const selection = { mailboxId: mail.mailboxId, folderId: mail.folderId, uids: [mail.uid] };
+    const compose = { file: COMPOSE_ACTIONS, path: `/webmail/mail/compose?mailbox=${mail.mailboxId}` };
+    return [
+      {
+        target: { file: MAIL_ACTIONS, name: "setFlagAction", path: "/webmail/mail" },
+        input: { ...selection, flag: "seen", on: true },
+      },
+      {
+        target: { file: MAIL_ACTIONS, name: "moveAction", path: "/webmail/mail" },
+        input: { ...selection, targetFolderId: mail.folderId },
+      },
+      { target: { file: MAIL_ACTIONS, name: "deleteAction", path: "/webmail/mail" }, input: selection },
+      {
+        target: { file: MAIL_ACTIONS, name: "allowSenderAction", path: "/webmail/mail" },
+        input: { mailboxId: mail.mailboxId, folderId: mail.folderId, uid: mail.uid },
+      },
+      {
+        target: { ...compose, name: "sendAction" },
+        input: {
+          mailboxId: mail.mailboxId,
+          to: "x@example.org",
+          cc: "",
+          bcc: "",
+          subject: "s",
+          body: "b",
+          mode: "new",
+          attachments: [],
+        },
+      },
+      {
+        target: { ...compose, name: "saveDraftAction" },
+        input: { mailboxId: mail.mailboxId, to: "", cc: "", bcc: "", subject: "stolen", body: "" },
+      },
+    ];
+  };
+
+  for (const role of ["admin", "headSales", "telephony", "external"] as Role[]) {
+    test.describe(`as ${role}`, () => {
+      test.use({ storageState: storageStateOf(role) });
+      test("every mail page, API and action answers not found and shows none of the mail", async ({
+        request,
+        baseURL,
+      }) => {
+        const mail = await employeeMail();
+        const ref = `mailbox=${mail.mailboxId}&folder=${mail.folderId}&uid=${mail.uid}`;
+        for (const path of [
+          `/webmail/mail?mailbox=${mail.mailboxId}`,
+          `/webmail/mail?mailbox=${mail.mailboxId}&folder=${mail.folderId}&message=${mail.uid}`,
+          `/webmail/mail/compose?mailbox=${mail.mailboxId}&folder=${mail.folderId}&uid=${mail.uid}&mode=forward`,
+          `/api/webmail/frame?${ref}`,
+          `/api/webmail/attachment?${ref}&part=1`,
+        ]) {
+          const response = await request.get(path, { maxRedirects: 0 });
+          expect(response.status(), path).toBe(404);
+          expect(await response.text(), path).not.toMatch(/Anna Schmidt|Marco Rossi|Layla Haddad|northwind\.example/);
+        }
+        for (const action of mailActions(mail)) {
+          expect(await callAction(request, baseURL!, action.target, action.input), action.target.name).toEqual({
+            ok: false,
+            code: "NOT_FOUND",
+          });
+        }
+      });
+    });
+  }
+
+  test.describe("as employee (the owner)", () => {
+    test.use({ storageState: storageStateOf("employee") });
+    test("opens the mail and may act on it", async ({ request, baseURL }) => {
+      const mail = await employeeMail();
+      expect(
+        (
+          await request.get(`/webmail/mail?mailbox=${mail.mailboxId}&folder=${mail.folderId}&message=${mail.uid}`)
+        ).status(),
+      ).toBe(200);
+      expect(
+        (
+          await request.get(`/api/webmail/frame?mailbox=${mail.mailboxId}&folder=${mail.folderId}&uid=${mail.uid}`)
+        ).status(),
+      ).toBe(200);
+      const [flag] = mailActions(mail);
+      expect((await callAction(request, baseURL!, flag!.target, flag!.input)).ok).toBe(true);
+    });
+  });
 });
