@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { ActionErrorAlert } from "@/components/forms/action-error-alert";
 import type { ActionError } from "@/lib/actions/result";
-import { ActionErrorAlert } from "../../telephony/_components/action-error-alert";
 
 /** The organisation's own reasons for a refusal (department not empty, user limit …), in words. */
 export function usePeopleErrorText() {

@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { ActionErrorAlert } from "@/components/forms/action-error-alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -12,7 +13,6 @@ import type { ActionError } from "@/lib/actions/result";
 import { LEAD_STATUSES } from "@/lib/crm/grid/params";
 import { updateContactInput, updateLeadInput } from "@/lib/crm/schemas";
 import { useRouter } from "@/lib/i18n/navigation";
-import { ActionErrorAlert } from "../../telephony/_components/action-error-alert";
 import { updateContactAction, updateLeadAction } from "../_lib/actions";
 import { type Person, ResponsibleField } from "./responsible-field";
 

@@ -2,6 +2,8 @@
 import { PlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ActionErrorAlert } from "@/components/forms/action-error-alert";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
@@ -9,8 +11,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { createTaskInput } from "@/lib/crm/schemas";
-import { ActionErrorAlert } from "../../telephony/_components/action-error-alert";
-import { useDialogSave } from "../../telephony/_components/use-dialog-save";
 import { createTaskAction } from "../_lib/actions";
 import { type Person, ResponsibleField } from "./responsible-field";
 
