@@ -34,7 +34,9 @@ export function LanguageSwitcher({ variant = "icon" }: { variant?: "icon" | "inl
         <Button
           variant="ghost"
           size={variant === "icon" ? "icon" : "sm"}
-          aria-label={shell("language")}
+          // The inline variant shows the current language: its name must be part of the
+          // accessible name too (WCAG 2.5.3, "label in name").
+          aria-label={variant === "inline" ? `${shell("language")}: ${t(current as Locale)}` : shell("language")}
           disabled={pending}
           data-testid="language-switcher"
         >

@@ -1,6 +1,6 @@
 "use client";
 import { BellIcon } from "lucide-react";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -20,12 +20,14 @@ export interface ShellNotification {
 export function NotificationBell({ unread, items }: { unread: number; items: ShellNotification[] }) {
   const t = useTranslations("Notifications");
   const format = useFormatter();
-  // An explicit "now": without it the server render and the browser could word the time differently.
-  const now = useNow({ updateInterval: 60_000 });
   const [count, setCount] = useState(unread);
+  // "3 minutes ago" relative to when the list was opened; without an explicit `now` next-intl
+  // falls back to its environment clock and logs ENVIRONMENT_FALLBACK.
+  const [now, setNow] = useState(() => new Date());
   return (
     <Popover
       onOpenChange={(open) => {
+        if (open) setNow(new Date());
         if (open && count > 0) {
           setCount(0);
           void markNotificationsReadAction({});

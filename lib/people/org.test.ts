@@ -6,6 +6,7 @@ import { DomainError } from "../errors.ts";
 import { deleteDepartment, saveDepartment } from "./departments.ts";
 import { saveEmployee } from "./employees.ts";
 import { deleteWorkGroup, saveUserGroup, saveWorkGroup } from "./groups.ts";
+import { setUserLimit } from "./limits.ts";
 import { departmentInput, employeeInput, userGroupInput, workGroupInput } from "./schemas.ts";
 import { visibleWorkGroups, workGroupDetail } from "./workgroup-views.ts";
 
@@ -72,6 +73,16 @@ describe("organisation management (real database)", () => {
     }
     expect(await db.auditEvent.count()).toBe(before);
     expect(await db.user.count({ where: { email: "x@example.com" } })).toBe(0);
+  });
+
+  it("sets the user limit for administrators only, audited", async () => {
+    expect((await refusal(setUserLimit(db, employee, 5))).code).toBe("FORBIDDEN");
+    expect(await db.organisationSettings.findUnique({ where: { id: 1 } })).toBeNull();
+    await setUserLimit(db, admin, 500);
+    await setUserLimit(db, admin, null);
+    expect((await db.organisationSettings.findUniqueOrThrow({ where: { id: 1 } })).userLimit).toBeNull();
+    const audit = await lastAudit("organisation.userLimit");
+    expect([audit?.before, audit?.after]).toEqual([{ userLimit: 500 }, { userLimit: null }]);
   });
 
   it("moves a department with its subtree; the people's scopes follow at once", async () => {

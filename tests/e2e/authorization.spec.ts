@@ -32,7 +32,18 @@ const PAGES: { path: string; allowed: Role[]; grantedExternal?: boolean }[] = [
   { path: "/audit", allowed: ["admin"] },
   { path: "/company/employees", allowed: ["admin", "headSales", "employee", "telephony"] },
   { path: "/company/departments", allowed: ["admin", "headSales", "employee", "telephony"] },
+  // People (issue 14): everyone has workgroups (an extranet user only their own); managing user
+  // groups, one employee's page and the console's Outbox are for administrators.
+  { path: "/company/workgroups", allowed: ["admin", "headSales", "employee", "telephony", "external"] },
+  { path: "/company/user-groups", allowed: ["admin"] },
+  { path: "/company/outbox", allowed: ["admin"] },
+  { path: "/company/outbox?page=-3", allowed: ["admin"] },
+  { path: "/company/employees/1", allowed: ["admin"] },
   { path: "/webmail/my", allowed: ["admin", "headSales", "employee", "telephony"] },
+  // The mail view lists only one's own and shared mailboxes (empty for most): open to everyone.
+  // A mailbox that is not theirs is a 404 for everyone, by rank or not (below and webmail.spec.ts).
+  { path: "/webmail/mail", allowed: ROLES },
+  { path: "/webmail/mail?mailbox=x&folder=-1&message=%00&page=-3&filter=HACKED&q=%25", allowed: ROLES },
   { path: "/webmail/connect", allowed: ["admin", "headSales", "employee", "telephony"] },
   { path: "/webmail/bulk-connect", allowed: ["admin"] },
   { path: "/webmail/bulk-connect/history", allowed: ["admin"] },
@@ -73,6 +84,19 @@ const crmAction = (name: string, path: string, input: unknown, allowedOutcome?: 
   target: { file: CRM_ACTIONS, name, path },
   input,
   allowed: EMPLOYEES,
+  allowedOutcome,
+});
+const EMPLOYEE_ACTIONS = "app/[locale]/(console)/company/employees/_lib/actions.ts";
+const DEPARTMENT_ACTIONS = "app/[locale]/(console)/company/departments/_lib/actions.ts";
+const WORKGROUP_ACTIONS = "app/[locale]/(console)/company/workgroups/_lib/actions.ts";
+const USER_GROUP_ACTIONS = "app/[locale]/(console)/company/user-groups/_lib/actions.ts";
+// Organisation management: administrators only. Invalid (or pointing at nothing) on purpose:
+// the administrator gets VALIDATION or NOT_FOUND and nothing changes; the others FORBIDDEN.
+const peopleAction = (file: string, path: string, name: string, input: unknown, allowedOutcome = "VALIDATION") => ({
+  name: `people: ${name}`,
+  target: { file, name, path },
+  input,
+  allowed: ["admin"] as Role[],
   allowedOutcome,
 });
 // Invalid on purpose: allowed users get VALIDATION (nothing changes), others FORBIDDEN before parsing.
@@ -146,6 +170,43 @@ const ACTIONS: {
     columns: ["title", "email", "status", "responsible", "createdAt"],
     pageSize: 20,
   }),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees", "saveEmployeeAction", {
+    email: "",
+    firstName: "",
+    lastName: "",
+  }),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees/1", "deactivateUserAction", { id: 999_999 }, "NOT_FOUND"),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees/1", "reactivateUserAction", { id: 999_999 }, "NOT_FOUND"),
+  peopleAction(
+    EMPLOYEE_ACTIONS,
+    "/company/employees/1",
+    "transferMailboxAction",
+    { mailboxId: 999_999, newOwnerId: 999_999 },
+    "NOT_FOUND",
+  ),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees/1", "moveToExtranetAction", { mode: "newEmail", userId: 0 }),
+  peopleAction(EMPLOYEE_ACTIONS, "/company/employees", "saveUserLimitAction", { userLimit: -1 }),
+  peopleAction(DEPARTMENT_ACTIONS, "/company/departments", "saveDepartmentAction", { name: "", parentId: null }),
+  peopleAction(DEPARTMENT_ACTIONS, "/company/departments", "deleteDepartmentAction", { id: 999_999 }, "NOT_FOUND"),
+  peopleAction(WORKGROUP_ACTIONS, "/company/workgroups", "saveWorkGroupAction", { name: "" }),
+  peopleAction(WORKGROUP_ACTIONS, "/company/workgroups/1", "deleteWorkGroupAction", { id: 999_999 }, "NOT_FOUND"),
+  peopleAction(USER_GROUP_ACTIONS, "/company/user-groups", "saveUserGroupAction", { name: "" }),
+  {
+    // Inviting is decided per group (administrators, and the group's owners and moderators), so
+    // the action parses first; into a workgroup that does not exist nobody may invite.
+    name: "people: invite a partner into a group that does not exist",
+    target: { file: EMPLOYEE_ACTIONS, name: "inviteUserAction", path: "/company/employees" },
+    input: { email: "nobody@matrix.test", firstName: "No", lastName: "Body", kind: "EXTERNAL", workGroupId: 999_999 },
+    allowed: [] as Role[],
+  },
+  {
+    name: "people: invite an employee",
+    target: { file: EMPLOYEE_ACTIONS, name: "inviteUserAction", path: "/company/employees" },
+    // A taken address: the administrator is told so (and nothing is created); the others are refused.
+    input: { email: "employee@demo.test", firstName: "Jonas", lastName: "Weber", kind: "EMPLOYEE" },
+    allowed: ["admin"] as Role[],
+    allowedOutcome: "VALIDATION",
+  },
   telephonySettingsAction("saveGeneralSettingsAction", { defaultOutgoingNumberId: 0, recordingRetentionDays: 0 }),
   telephonySettingsAction("addBlacklistNumberAction", { number: "" }),
   telephonySettingsAction("removeBlacklistNumberAction", { number: "" }),
@@ -530,5 +591,106 @@ test.describe("CRM records out of scope", () => {
       await head.dispose();
       await employee.dispose();
     }
+  });
+});
+
+// Mail is read by its owner and the users it is shared with, never by rank (SPEC §2.4): every mail
+// route, API and action on the employee's own mailbox is "not found" for everyone else.
+const MAIL_ACTIONS = "app/[locale]/(console)/webmail/mail/_lib/actions.ts";
+const COMPOSE_ACTIONS = "app/[locale]/(console)/webmail/mail/compose/_lib/actions.ts";
+
+test.describe("the employee's mail", () => {
+  async function employeeMail() {
+    const [row] = await e2eQuery<{ mailboxId: number; folderId: number; uid: string }>(`
+      SELECT m.id AS "mailboxId", f.id AS "folderId", (SELECT max(uid) FROM "MailMessage" WHERE "folderId" = f.id) AS uid
+      FROM "Mailbox" m JOIN "User" u ON u.id = m."ownerId" JOIN "MailFolder" f ON f."mailboxId" = m.id AND f.path = 'INBOX'
+      WHERE u.email = 'employee@demo.test' AND m."imapHost" = '127.0.0.1' ORDER BY m.id LIMIT 1`);
+    if (!row) throw new Error("the employee's demo mailbox has not synced: is Dovecot installed?");
+    return { ...row, uid: Number(row.uid) };
+  }
+  const mailActions = (mail: { mailboxId: number; folderId: number; uid: number }) => {
+    const selection = { mailboxId: mail.mailboxId, folderId: mail.folderId, uids: [mail.uid] };
+    const compose = { file: COMPOSE_ACTIONS, path: `/webmail/mail/compose?mailbox=${mail.mailboxId}` };
+    return [
+      {
+        target: { file: MAIL_ACTIONS, name: "setFlagAction", path: "/webmail/mail" },
+        input: { ...selection, flag: "seen", on: true },
+      },
+      {
+        target: { file: MAIL_ACTIONS, name: "moveAction", path: "/webmail/mail" },
+        input: { ...selection, targetFolderId: mail.folderId },
+      },
+      { target: { file: MAIL_ACTIONS, name: "deleteAction", path: "/webmail/mail" }, input: selection },
+      {
+        target: { file: MAIL_ACTIONS, name: "allowSenderAction", path: "/webmail/mail" },
+        input: { mailboxId: mail.mailboxId, folderId: mail.folderId, uid: mail.uid },
+      },
+      {
+        target: { ...compose, name: "sendAction" },
+        input: {
+          mailboxId: mail.mailboxId,
+          to: "x@example.org",
+          cc: "",
+          bcc: "",
+          subject: "s",
+          body: "b",
+          mode: "new",
+          attachments: [],
+        },
+      },
+      {
+        target: { ...compose, name: "saveDraftAction" },
+        input: { mailboxId: mail.mailboxId, to: "", cc: "", bcc: "", subject: "stolen", body: "" },
+      },
+    ];
+  };
+
+  for (const role of ["admin", "headSales", "telephony", "external"] as Role[]) {
+    test.describe(`as ${role}`, () => {
+      test.use({ storageState: storageStateOf(role) });
+      test("every mail page, API and action answers not found and shows none of the mail", async ({
+        request,
+        baseURL,
+      }) => {
+        const mail = await employeeMail();
+        const ref = `mailbox=${mail.mailboxId}&folder=${mail.folderId}&uid=${mail.uid}`;
+        for (const path of [
+          `/webmail/mail?mailbox=${mail.mailboxId}`,
+          `/webmail/mail?mailbox=${mail.mailboxId}&folder=${mail.folderId}&message=${mail.uid}`,
+          `/webmail/mail/compose?mailbox=${mail.mailboxId}&folder=${mail.folderId}&uid=${mail.uid}&mode=forward`,
+          `/api/webmail/frame?${ref}`,
+          `/api/webmail/attachment?${ref}&part=1`,
+        ]) {
+          const response = await request.get(path, { maxRedirects: 0 });
+          expect(response.status(), path).toBe(404);
+          expect(await response.text(), path).not.toMatch(/Anna Schmidt|Marco Rossi|Layla Haddad|northwind\.example/);
+        }
+        for (const action of mailActions(mail)) {
+          expect(await callAction(request, baseURL!, action.target, action.input), action.target.name).toEqual({
+            ok: false,
+            code: "NOT_FOUND",
+          });
+        }
+      });
+    });
+  }
+
+  test.describe("as employee (the owner)", () => {
+    test.use({ storageState: storageStateOf("employee") });
+    test("opens the mail and may act on it", async ({ request, baseURL }) => {
+      const mail = await employeeMail();
+      expect(
+        (
+          await request.get(`/webmail/mail?mailbox=${mail.mailboxId}&folder=${mail.folderId}&message=${mail.uid}`)
+        ).status(),
+      ).toBe(200);
+      expect(
+        (
+          await request.get(`/api/webmail/frame?mailbox=${mail.mailboxId}&folder=${mail.folderId}&uid=${mail.uid}`)
+        ).status(),
+      ).toBe(200);
+      const [flag] = mailActions(mail);
+      expect((await callAction(request, baseURL!, flag!.target, flag!.input)).ok).toBe(true);
+    });
   });
 });

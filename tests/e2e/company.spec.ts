@@ -47,6 +47,22 @@ test.describe("extranet user", () => {
     const departments = await page.goto("/company/departments");
     expect(departments?.status()).toBe(403);
     await page.goto("/");
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveCount(0);
+    // Their only section: the workgroups they were invited to (issue 14).
+    const links = page.getByRole("navigation", { name: "Main navigation" }).getByRole("link");
+    await expect(links).toHaveCount(1);
+    await expect(links).toHaveText("Workgroups");
+    await links.click();
+    const groups = await e2eQuery<{ name: string }>(
+      `SELECT g.name FROM "WorkGroup" g JOIN "WorkGroupMember" m ON m."workGroupId" = g.id
+       JOIN "User" u ON u.id = m."userId" WHERE u.email = 'external@demo.test' AND g."isExternal" ORDER BY g.name`,
+    );
+    expect(groups.length).toBeGreaterThan(0);
+    await expect(page.getByTestId("workgroup-card")).toHaveCount(groups.length);
+    // A group they are not in answers like one that does not exist.
+    const [other] = await e2eQuery<{ id: number }>(
+      `SELECT g.id FROM "WorkGroup" g WHERE NOT EXISTS (SELECT 1 FROM "WorkGroupMember" m JOIN "User" u ON u.id = m."userId"
+       WHERE m."workGroupId" = g.id AND u.email = 'external@demo.test') ORDER BY g.id LIMIT 1`,
+    );
+    expect((await page.goto(`/company/workgroups/${other!.id}`))?.status()).toBe(404);
   });
 });

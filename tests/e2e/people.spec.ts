@@ -104,12 +104,12 @@ test.describe("organisation management (administrator)", () => {
     await openEmployee(page, LEAVER.email);
     await expect(page.getByTestId("employee-mailbox")).toContainText(MAILBOX);
     await page.getByTestId("deactivate").click();
-    await page.getByTestId("confirm-status").click();
+    await page.getByTestId("confirm-action").click();
     await expect(page.getByTestId("employee-status")).toHaveText("Deactivated");
     await expect(page.getByTestId("deactivation-notice")).toBeVisible();
     await page.getByTestId("transfer-mailbox").click();
     await pickPerson(page, "Choose the new owner", HEIR.last);
-    await page.getByTestId("confirm-transfer").click();
+    await page.getByTestId("confirm-action").click();
     await expect(page.getByTestId("employee-mailbox")).toHaveCount(0);
     const [moved] = await e2eQuery<{ ownerId: number }>(`SELECT "ownerId" FROM "Mailbox" WHERE id = $1`, [mailbox!.id]);
     const [heir] = await e2eQuery<{ id: number }>(`SELECT id FROM "User" WHERE email = $1`, [HEIR.email]);
@@ -126,8 +126,10 @@ test.describe("organisation management (administrator)", () => {
     // The department is not empty, so it cannot be deleted; the refusal says why.
     await page.goto("/company/departments");
     await page.getByTestId("department-row").filter({ hasText: DEPARTMENT }).getByTestId("delete-department").click();
-    await page.getByTestId("confirm-delete-department").click();
-    await expect(page.getByTestId("form-error")).toContainText("still has members or sub-departments");
+    await page.getByTestId("confirm-action").click();
+    await expect(
+      page.getByText("This department still has members or sub-departments. Move them first."),
+    ).toBeVisible();
   });
 
   test("invites a partner into a new external group; the partner follows the Outbox link, sets a password and sees only that group", async ({

@@ -54,10 +54,13 @@ test("the hostile corpus runs no script and loads nothing remote", async ({ page
       "sandbox",
       /^(?!.*allow-scripts)(?!.*allow-same-origin)/,
     );
-    // Responsive: the console page still answers script quickly after the frame rendered.
-    const started = Date.now();
-    await page.evaluate(() => document.title);
-    expect(Date.now() - started, `${name}: page responsiveness`).toBeLessThan(5_000);
+    // Responsive: the console page still runs its own script after the frame rendered. A liveness
+    // check, not a speed one — a renderer stuck in a hostile layout would never answer at all.
+    const answered = await Promise.race([
+      page.evaluate(() => document.title).then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 30_000)),
+    ]);
+    expect(answered, `${name}: page responsiveness`).toBe(true);
     expect(remote, `${name}: remote requests`).toEqual([]);
     expect(ran, `${name}: scripts`).toEqual([]);
   }

@@ -96,7 +96,7 @@ test.describe("as the owner", () => {
     const chunks: Buffer[] = [];
     for await (const chunk of file) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(FILE)).toBe(true);
-    expect((await inboxMessage(subject))?.seen).toBe(true);
+    await expect.poll(async () => (await inboxMessage(subject))?.seen).toBe(true);
   });
 
   test("replies: the peer gets sender name, signature and threading headers; the copy is in Sent", async ({ page }) => {
@@ -130,7 +130,7 @@ test.describe("as the owner", () => {
   test("forwards with an attachment", async ({ page }) => {
     const { uid } = (await inboxMessage(`e2e forward ${RUN}`))!;
     await page.goto(`/webmail/mail?mailbox=${mailbox.id}&folder=${inboxId}&message=${uid}`);
-    await page.getByRole("link", { name: "Forward" }).click();
+    await page.getByRole("link", { name: "Forward", exact: true }).click();
     await page.getByLabel("To", { exact: true }).fill("partner@partner.example");
     await page
       .getByLabel("Attachments")
@@ -198,7 +198,11 @@ test.describe("as the owner", () => {
       ]) {
         await page.goto(`${prefix}${path}`);
         if (locale === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-        const results = await new AxeBuilder({ page }).analyze();
+        // The frame's content is the sender's HTML, and a sandbox without scripts admits no checker:
+        // the console's part of it is the frame element and its accessible name.
+        const frame = page.getByTestId("message-frame");
+        if (await frame.count()) await expect(frame).toHaveAttribute("title", /\S/);
+        const results = await new AxeBuilder({ page }).exclude("[data-testid=message-frame]").analyze();
         const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
         expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
       }

@@ -1,6 +1,8 @@
-// The web process's IMAP work for one request (issue 13 item 7): one short-lived connection,
-// opened for a body fetch or a write and logged out right after. Long work stays in the worker.
-// The connection goes through the outbound policy like every other (lib/mail/outbound.ts).
+// The web process's IMAP work for one request (issue 13 item 7): short commands on one connection
+// per mailbox, kept open for a minute after its last use so that a reader going from message to
+// message does not pay for a login and a SELECT of a large folder each time; long work stays in the
+// worker. A change of the mailbox's settings (updatedAt) opens a new connection; a broken one is
+// dropped. Every connection goes through the outbound policy (lib/mail/outbound.ts).
 import "server-only";
 import type { ImapFlow } from "imapflow";
 import type { Db } from "../../db.ts";
@@ -29,21 +31,65 @@ export async function openImap(db: Db, mailboxId: number, options: ImapSessionOp
   }
 }
 
-/** Runs `work` on a fresh connection to the mailbox's IMAP server and closes it whatever happens. */
+const IDLE_MS = 60_000;
+
+interface PooledConnection {
+  client: ImapFlow;
+  /** The settings the connection was made with: another value means it must not be used. */
+  version: string;
+  users: number;
+  idle?: NodeJS.Timeout;
+}
+
+const pool = new Map<number, PooledConnection>();
+
+function drop(mailboxId: number, entry: PooledConnection) {
+  if (pool.get(mailboxId) === entry) pool.delete(mailboxId);
+  clearTimeout(entry.idle);
+  entry.client.logout().catch(() => entry.client.close());
+}
+
+/** Logs out every kept connection (scripts and tests that end their process). */
+export async function closeImapConnections() {
+  for (const [mailboxId, entry] of [...pool]) drop(mailboxId, entry);
+}
+
+async function pooledClient(db: Db, mailboxId: number, options: ImapSessionOptions): Promise<PooledConnection> {
+  const { updatedAt } = await db.mailbox.findUniqueOrThrow({ where: { id: mailboxId }, select: { updatedAt: true } });
+  const version = `${updatedAt.getTime()}:${options.outbound ? "custom" : "configured"}`;
+  const kept = pool.get(mailboxId);
+  if (kept && kept.version === version && kept.client.usable) return kept;
+  if (kept) drop(mailboxId, kept);
+  const entry: PooledConnection = { client: await openImap(db, mailboxId, options), version, users: 0 };
+  entry.client.on("close", () => {
+    if (pool.get(mailboxId) === entry) pool.delete(mailboxId);
+  });
+  pool.set(mailboxId, entry);
+  return entry;
+}
+
+/** Runs `work` on the mailbox's connection (opened when there is none), keeping it a minute after. */
 export async function withImap<T>(
   db: Db,
   mailboxId: number,
   work: (client: ImapFlow) => Promise<T>,
   options: ImapSessionOptions = {},
 ): Promise<T> {
-  const client = await openImap(db, mailboxId, options);
+  const entry = await pooledClient(db, mailboxId, options);
+  clearTimeout(entry.idle);
+  entry.users += 1;
   try {
-    return await work(client);
+    return await work(entry.client);
   } catch (error) {
-    // Our own typed errors (not found, validation) pass through; IMAP and socket failures are classified.
+    // A command the server refused leaves the connection fine; a lost or timed-out one does not.
+    if (!entry.client.usable) drop(mailboxId, entry);
     throw asDomainError(error);
   } finally {
-    await client.logout().catch(() => client.close());
+    entry.users -= 1;
+    if (entry.users === 0 && pool.get(mailboxId) === entry) {
+      entry.idle = setTimeout(() => drop(mailboxId, entry), IDLE_MS);
+      entry.idle.unref();
+    }
   }
 }
 

@@ -27,10 +27,10 @@ describe("hostile corpus through parser and sanitiser", () => {
 
   for (const { name, raw } of HOSTILE_CORPUS) {
     it(name, async () => {
-      const started = Date.now();
+      // No timing here (a loaded CI machine is slow, not broken): a message that made the parser
+      // or sanitiser hang would exceed the test's timeout; bench:webmail measures the speed.
       const message = await parseMessage(Buffer.from(raw), undefined, false);
       const { html } = frameDocument(message, false);
-      expect(Date.now() - started).toBeLessThan(5_000);
       const body = html.slice(html.indexOf("<body>"));
       for (const element of elementsOf(body)) {
         expect([

@@ -46,10 +46,13 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+/** A search counts its matches up to here: past it the reader refines the search rather than pages on. */
+export const SEARCH_COUNT_LIMIT = 1000;
+
 export async function messagePage(
   db: Db,
   query: MessageListQuery,
-): Promise<{ items: MessageListItem[]; total: number }> {
+): Promise<{ items: MessageListItem[]; total: number; capped: boolean }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`"folderId" = ${query.folderId}`];
   if (query.filter === "unread") conditions.push(Prisma.sql`seen = false`);
   if (query.filter === "flagged") conditions.push(Prisma.sql`flagged = true`);
@@ -62,23 +65,20 @@ export async function messagePage(
   const offset = (query.page - 1) * PAGE_SIZE;
   const [rows, counted] = await Promise.all([
     db.$queryRaw<
-      {
-        uid: bigint;
-        subject: string | null;
-        fromName: string | null;
-        fromAddress: string | null;
-        date: Date | null;
-        seen: boolean;
-        flagged: boolean;
-        size: number;
-      }[]
+      (Omit<MessageListItem, "uid"> & { uid: bigint })[]
     >`SELECT uid, subject, "fromName", "fromAddress", "internalDate" AS date, seen, flagged, size
       FROM "MailMessage" WHERE ${where}
       ORDER BY "internalDate" DESC, uid DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
-    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "MailMessage" WHERE ${where}`,
+    // Counting every match of a broad search costs more than the page itself; it stops past the limit.
+    text
+      ? db.$queryRaw<
+          { total: bigint }[]
+        >`SELECT count(*) AS total FROM (SELECT 1 FROM "MailMessage" WHERE ${where} LIMIT ${SEARCH_COUNT_LIMIT + 1}) AS matches`
+      : db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "MailMessage" WHERE ${where}`,
   ]);
   return {
     items: rows.map((row) => ({ ...row, uid: Number(row.uid) })),
-    total: Number(counted[0]?.total ?? 0),
+    total: Math.min(Number(counted[0]?.total ?? 0), text ? SEARCH_COUNT_LIMIT : Number.MAX_SAFE_INTEGER),
+    capped: text !== "" && Number(counted[0]?.total ?? 0) > SEARCH_COUNT_LIMIT,
   };
 }

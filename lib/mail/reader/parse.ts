@@ -86,7 +86,14 @@ export async function parseMessage(
   truncated: boolean,
 ): Promise<ParsedMessage> {
   // cid: links stay as they are (the sanitiser resolves them); no text is turned into HTML here.
-  const mail = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+  // An HTML-only message gets no text made from it here (costly on large newsletters): quoting in a
+  // reply makes its own from the HTML when it needs one (textOf).
+  const mail = await simpleParser(source, {
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    skipHtmlToText: true,
+  });
   const references = Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [];
   const html = typeof mail.html === "string" ? mail.html : null;
   return {
@@ -110,4 +117,23 @@ export async function parseMessage(
     attachments: attachmentsOf(structure),
     truncated: truncated || (html !== null && html.length > MAX_HTML_CHARS),
   };
+}
+
+/** The message as plain text: its text part, or its HTML with the markup taken out (for quoting). */
+export function textOf(message: ParsedMessage): string {
+  if (message.text) return message.text;
+  if (!message.rawHtml) return "";
+  return message.rawHtml
+    .replace(/<(style|script|head|title)[^>]*>[\s\S]*?<\/\1>/gi, "")
+    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, "\n")
+    .replace(/<\/t[dh]>/gi, "\t")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

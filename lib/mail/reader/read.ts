@@ -77,7 +77,9 @@ export async function openMessage(
   const hit = cached(key);
   if (hit && (!options.markSeen || stored?.seen)) return hit;
   const result = await withImap(db, ref.mailboxId, async (client) => {
-    const lock = await client.getMailboxLock(folder.path, { readOnly: !options.markSeen });
+    // Read-write even for reading (BODY.PEEK[] changes nothing): the kept connection then stays
+    // on this folder for the next message and for marking it read, without selecting it again.
+    const lock = await client.getMailboxLock(folder.path);
     try {
       const found = await fetchParsed(client, ref.uid);
       if (!found) return null;

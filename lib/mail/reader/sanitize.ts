@@ -161,7 +161,28 @@ const STYLE_PROPERTIES = [
   "opacity",
   "visibility",
 ];
-const ALLOWED_STYLES = Object.fromEntries(STYLE_PROPERTIES.map((property) => [property, [SAFE_CSS_VALUE]]));
+const ALLOWED_PROPERTIES = new Set(STYLE_PROPERTIES);
+
+/**
+ * The style attribute with only allowed properties whose values pass SAFE_CSS_VALUE. Done here
+ * rather than by the sanitiser's CSS parser, which costs a PostCSS parse per attribute (the larger
+ * part of opening a newsletter). A declaration split wrongly is dropped, never let through.
+ */
+export function cleanStyle(style: string): string {
+  return style
+    .split(";")
+    .map((declaration) => {
+      const colon = declaration.indexOf(":");
+      if (colon < 0) return null;
+      const property = declaration.slice(0, colon).trim().toLowerCase();
+      const value = declaration.slice(colon + 1).trim();
+      if (!ALLOWED_PROPERTIES.has(property) || !value || value.includes("/*") || !SAFE_CSS_VALUE.test(value))
+        return null;
+      return `${property}:${value}`;
+    })
+    .filter((declaration) => declaration !== null)
+    .join(";");
+}
 
 function inlineImageUrl(src: string, inline: Map<string, InlineImage>): string | null {
   const cid = decodeURIComponent(src.slice(4)).replace(/^<|>$/g, "").trim().toLowerCase();
@@ -185,7 +206,7 @@ export function sanitizeMailHtml(html: string, options: SanitizeOptions): Saniti
       th: TABLE_ATTRIBUTES,
       ol: ["start", "type"],
     },
-    allowedStyles: { "*": ALLOWED_STYLES },
+    parseStyleAttributes: false,
     allowedSchemes: ["http", "https", "mailto", "tel"],
     // cid: is rewritten to a data: image below; the sanitiser itself never lets data: through elsewhere.
     allowedSchemesByTag: { img: ["http", "https", "cid", "data"] },
@@ -205,6 +226,12 @@ export function sanitizeMailHtml(html: string, options: SanitizeOptions): Saniti
     ],
     disallowedTagsMode: "discard",
     transformTags: {
+      "*": (tagName, attribs) => {
+        if (attribs.style === undefined) return { tagName, attribs };
+        const { style, ...rest } = attribs;
+        const clean = cleanStyle(style);
+        return { tagName, attribs: clean ? { ...rest, style: clean } : rest };
+      },
       a: (tagName, attribs) => {
         // Links open outside the frame, without telling the other site where they came from. A
         // relative one would point into the console itself (the frame's address): it goes.

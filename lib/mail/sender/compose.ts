@@ -3,7 +3,7 @@
 // what the SMTP server gets and the copy appended to Sent are the same message.
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { sanitizeSignature } from "../../mailboxes/signature.ts";
-import type { MessageAddress, ParsedMessage } from "../reader/parse.ts";
+import { type MessageAddress, type ParsedMessage, textOf } from "../reader/parse.ts";
 
 export type ComposeMode = "new" | "reply" | "replyAll" | "forward";
 
@@ -45,7 +45,7 @@ const addressText = (entry: MessageAddress) =>
 /** The form's first state for a reply, reply-all or forward of `original`, from the mailbox `own`. */
 export function startFrom(mode: ComposeMode, original: ParsedMessage | null, own: string): ComposeStart {
   if (!original || mode === "new") return { to: [], cc: [], subject: "", body: "", inReplyTo: null, references: [] };
-  const quoted = (original.text ?? "")
+  const quoted = textOf(original)
     .split(/\r?\n/)
     .map((line) => `> ${line}`)
     .join("\n");
@@ -59,7 +59,7 @@ export function startFrom(mode: ComposeMode, original: ParsedMessage | null, own
       to: [],
       cc: [],
       subject: withPrefix("Fwd", original.subject),
-      body: `\n\n---------- Forwarded message ----------\n${header}\n\n${original.text ?? ""}`,
+      body: `\n\n---------- Forwarded message ----------\n${header}\n\n${textOf(original)}`,
       ...threading,
     };
   }

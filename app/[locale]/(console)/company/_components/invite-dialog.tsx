@@ -2,6 +2,7 @@
 import { MailPlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -16,7 +17,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { inviteInput } from "@/lib/people/schemas";
-import { useDialogSave } from "../../telephony/_components/use-dialog-save";
 import { inviteUserAction } from "../employees/_lib/actions";
 import { PeopleErrorAlert } from "./people-error";
 

@@ -3,6 +3,7 @@
 // their heads, admins), the same values read-only for everyone else.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ActionErrorAlert } from "@/components/forms/action-error-alert";
 import { useActionSave } from "@/components/forms/use-action-save";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
@@ -10,7 +11,6 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { LEAD_STATUSES } from "@/lib/crm/grid/params";
 import { updateContactInput, updateLeadInput } from "@/lib/crm/schemas";
-import { ActionErrorAlert } from "../../telephony/_components/action-error-alert";
 import { updateContactAction, updateLeadAction } from "../_lib/actions";
 import { type Person, ResponsibleField } from "./responsible-field";
 
@@ -35,7 +35,7 @@ export function RecordForm({
   const t = useTranslations("CrmPages");
   const common = useTranslations("Common");
   const form = useZodForm(type === "lead" ? updateLeadInput : updateContactInput, initial);
-  const { pending, error, save } = useActionSave(t("saved"));
+  const { pending, error, save } = useActionSave(common("saved"));
   const [texts, setTexts] = useState({ emails: list(initial.emails), phones: list(initial.phones) });
   const { values, set, errorOf } = form;
   const text = (field: string) => (

@@ -2,7 +2,8 @@
 import { PlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useActionSave } from "@/components/forms/use-action-save";
+import { ActionErrorAlert } from "@/components/forms/action-error-alert";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
@@ -10,7 +11,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { createTaskInput } from "@/lib/crm/schemas";
-import { ActionErrorAlert } from "../../telephony/_components/action-error-alert";
 import { createTaskAction } from "../_lib/actions";
 import { type Person, ResponsibleField } from "./responsible-field";
 
@@ -21,7 +21,7 @@ export function TaskDialog({ record, me }: { record: { type: "lead" | "contact";
   const [open, setOpen] = useState(false);
   const initial = { title: "", description: "", deadline: null, responsibleId: me.id };
   const form = useZodForm(createTaskInput, initial);
-  const { pending, error, setError, save } = useActionSave(t("saved"), () => setOpen(false));
+  const { pending, error, setError, save } = useDialogSave(() => setOpen(false));
   const { values, set, errorOf } = form;
   return (
     <Dialog

@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireSignedIn } from "@/lib/access/request";
 import { Link } from "@/lib/i18n/navigation";
 import { MESSAGE_FILTERS } from "@/lib/mail/reader/filters";
-import { PAGE_SIZE } from "@/lib/mail/reader/list";
+import { PAGE_SIZE, SEARCH_COUNT_LIMIT } from "@/lib/mail/reader/list";
 import { cn } from "@/lib/utils";
 import { FolderNav } from "./_components/folder-nav";
 import { MessageList } from "./_components/message-list";
@@ -146,6 +146,11 @@ export default async function MailPage({ params, searchParams }: PageProps<"/[lo
               }))}
             />
           )}
+          {list.capped && (
+            <p className="border-t p-2 text-xs text-muted-foreground" role="status">
+              {t("manyMatches", { count: SEARCH_COUNT_LIMIT })}
+            </p>
+          )}
           {folder && list.total > PAGE_SIZE && (
             <div className="mt-auto border-t p-2">
               <Pagination
@@ -166,6 +171,7 @@ export default async function MailPage({ params, searchParams }: PageProps<"/[lo
               refs={{ mailbox: mailbox.id, folder: folder.id, message: view.message }}
               message={opened.message}
               flagged={opened.flagged}
+              seen={opened.seen}
               remoteAllowed={opened.remoteAllowed}
               blockedRemote={opened.blockedRemote}
               folders={moveTargets}

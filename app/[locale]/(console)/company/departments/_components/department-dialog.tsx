@@ -2,6 +2,7 @@
 import { PencilIcon, PlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
@@ -10,7 +11,6 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import type { DepartmentNode } from "@/lib/org/departments";
 import { departmentInput } from "@/lib/people/schemas";
-import { useDialogSave } from "../../../telephony/_components/use-dialog-save";
 import { PeopleErrorAlert } from "../../_components/people-error";
 import { PeoplePicker, type PickedPerson } from "../../_components/people-picker";
 import { saveDepartmentAction } from "../_lib/actions";

@@ -2,6 +2,7 @@
 import { PencilIcon, UserPlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -10,7 +11,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { employeeInput } from "@/lib/people/schemas";
-import { useDialogSave } from "../../../telephony/_components/use-dialog-save";
 import { PeopleErrorAlert } from "../../_components/people-error";
 import { saveEmployeeAction } from "../_lib/actions";
 

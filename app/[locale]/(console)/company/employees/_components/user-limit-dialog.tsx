@@ -2,6 +2,7 @@
 import { GaugeIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -14,7 +15,6 @@ import {
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useDialogSave } from "../../../telephony/_components/use-dialog-save";
 import { PeopleErrorAlert } from "../../_components/people-error";
 import { saveUserLimitAction } from "../_lib/actions";
 

@@ -2,6 +2,7 @@
 import { PencilIcon, PlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
@@ -9,7 +10,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { userGroupInput } from "@/lib/people/schemas";
-import { useDialogSave } from "../../../telephony/_components/use-dialog-save";
 import { PeopleErrorAlert } from "../../_components/people-error";
 import { PeoplePicker, type PickedPerson } from "../../_components/people-picker";
 import { saveUserGroupAction } from "../_lib/actions";

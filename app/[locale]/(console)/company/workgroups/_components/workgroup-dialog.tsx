@@ -2,6 +2,7 @@
 import { PencilIcon, PlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { UserAvatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -11,7 +12,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { workGroupInput } from "@/lib/people/schemas";
-import { useDialogSave } from "../../../telephony/_components/use-dialog-save";
 import { PeopleErrorAlert } from "../../_components/people-error";
 import { PeoplePicker, type PickedPerson } from "../../_components/people-picker";
 import { saveWorkGroupAction } from "../_lib/actions";

@@ -2,6 +2,8 @@
 import { PlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ActionErrorAlert } from "@/components/forms/action-error-alert";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
@@ -9,8 +11,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { addBalanceEntryInput } from "@/lib/telephony/page-schemas";
-import { ActionErrorAlert } from "../../_components/action-error-alert";
-import { useDialogSave } from "../../_components/use-dialog-save";
 import { addBalanceEntryAction } from "../_lib/actions";
 
 const KINDS = ["TOP_UP", "ADJUSTMENT"] as const;

@@ -2,6 +2,8 @@
 import { Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ActionErrorAlert } from "@/components/forms/action-error-alert";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -13,8 +15,6 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import type { ActionError, ActionResult } from "@/lib/actions/result";
-import { ActionErrorAlert } from "../../_components/action-error-alert";
-import { useDialogSave } from "../../_components/use-dialog-save";
 
 /**
  * Confirms a delete; when the server refuses because the item is in use, `explain` turns the

@@ -2,6 +2,8 @@
 import { PencilIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ActionErrorAlert } from "@/components/forms/action-error-alert";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -16,8 +18,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { updatePhoneSettingsInput } from "@/lib/telephony/page-schemas";
-import { ActionErrorAlert } from "../../_components/action-error-alert";
-import { useDialogSave } from "../../_components/use-dialog-save";
 import { updatePhoneSettingsAction } from "../_lib/actions";
 
 export interface NumberChoice {

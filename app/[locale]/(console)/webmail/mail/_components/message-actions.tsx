@@ -1,9 +1,11 @@
 "use client";
-import { FlagIcon, FlagOffIcon, ForwardIcon, MailIcon, ReplyAllIcon, ReplyIcon, Trash2Icon } from "lucide-react";
+import { FlagIcon, FlagOffIcon, ForwardIcon, MailIcon, ReplyAllIcon, ReplyIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { allowSenderAction, deleteAction, moveAction, setFlagAction } from "../_lib/actions";
+import { MoveAndDelete } from "./move-delete";
 import { useMailAction } from "./use-mail-action";
 
 export function MessageActions({
@@ -65,36 +67,14 @@ export function MessageActions({
       >
         {flagged ? <FlagOffIcon /> : <FlagIcon />}
       </Button>
-      <select
-        aria-label={t("moveTo")}
-        data-testid="message-move"
-        className="h-8 max-w-40 rounded-md border bg-background px-1 text-xs"
-        value=""
-        disabled={pending}
-        onChange={(event) =>
-          event.target.value &&
-          run(() => moveAction({ ...selection, targetFolderId: Number(event.target.value) }), backToList)
-        }
-      >
-        <option value="">{t("moveTo")}</option>
-        {folders
-          .filter((folder) => folder.id !== folderId)
-          .map((folder) => (
-            <option key={folder.id} value={folder.id}>
-              {folder.name}
-            </option>
-          ))}
-      </select>
-      <Button
-        size="icon-sm"
-        variant="ghost"
-        disabled={pending}
-        aria-label={t("delete")}
-        title={t("delete")}
-        onClick={() => run(() => deleteAction(selection), backToList)}
-      >
-        <Trash2Icon />
-      </Button>
+      <MoveAndDelete
+        folders={folders}
+        folderId={folderId}
+        pending={pending}
+        onMove={(targetFolderId) => run(() => moveAction({ ...selection, targetFolderId }), backToList)}
+        onDelete={() => run(() => deleteAction(selection), backToList)}
+        testId="message-move"
+      />
     </div>
   );
 }
@@ -112,4 +92,26 @@ export function AllowSenderButton({ mailboxId, folderId, uid }: { mailboxId: num
       {t("alwaysShowImages")}
     </Button>
   );
+}
+
+/** Opening a message marks it read (on the server first, then here), once, after it is shown. */
+export function MarkRead({
+  mailboxId,
+  folderId,
+  uid,
+  seen,
+}: {
+  mailboxId: number;
+  folderId: number;
+  uid: number;
+  seen: boolean;
+}) {
+  const { run } = useMailAction();
+  const done = useRef(false);
+  useEffect(() => {
+    if (seen || done.current) return;
+    done.current = true;
+    run(() => setFlagAction({ mailboxId, folderId, uids: [uid], flag: "seen", on: true }));
+  }, [seen, mailboxId, folderId, uid, run]);
+  return null;
 }

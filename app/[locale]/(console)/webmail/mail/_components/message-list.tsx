@@ -1,5 +1,5 @@
 "use client";
-import { FlagIcon, MailIcon, MailOpenIcon, Trash2Icon } from "lucide-react";
+import { FlagIcon, MailIcon, MailOpenIcon } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -7,6 +7,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Link } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 import { deleteAction, moveAction, setFlagAction } from "../_lib/actions";
+import { MoveAndDelete } from "./move-delete";
 import { useMailAction } from "./use-mail-action";
 
 export interface ListItem {
@@ -67,7 +68,7 @@ export function MessageList({
               disabled={pending}
               aria-label={t("markRead")}
               title={t("markRead")}
-              onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: true }), clear)}
+              onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: true }), clear, true)}
             >
               <MailOpenIcon />
             </Button>
@@ -77,7 +78,7 @@ export function MessageList({
               disabled={pending}
               aria-label={t("markUnread")}
               title={t("markUnread")}
-              onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: false }), clear)}
+              onClick={() => run(() => setFlagAction({ ...selection, flag: "seen", on: false }), clear, true)}
             >
               <MailIcon />
             </Button>
@@ -87,39 +88,17 @@ export function MessageList({
               disabled={pending}
               aria-label={t("flag")}
               title={t("flag")}
-              onClick={() => run(() => setFlagAction({ ...selection, flag: "flagged", on: true }), clear)}
+              onClick={() => run(() => setFlagAction({ ...selection, flag: "flagged", on: true }), clear, true)}
             >
               <FlagIcon />
             </Button>
-            <select
-              aria-label={t("moveTo")}
-              className="h-8 max-w-36 rounded-md border bg-background px-1 text-xs"
-              value=""
-              disabled={pending}
-              onChange={(event) =>
-                event.target.value &&
-                run(() => moveAction({ ...selection, targetFolderId: Number(event.target.value) }), clear)
-              }
-            >
-              <option value="">{t("moveTo")}</option>
-              {folders
-                .filter((folder) => folder.id !== folderId)
-                .map((folder) => (
-                  <option key={folder.id} value={folder.id}>
-                    {folder.name}
-                  </option>
-                ))}
-            </select>
-            <Button
-              size="icon-sm"
-              variant="ghost"
-              disabled={pending}
-              aria-label={t("delete")}
-              title={t("delete")}
-              onClick={() => run(() => deleteAction(selection), clear)}
-            >
-              <Trash2Icon />
-            </Button>
+            <MoveAndDelete
+              folders={folders}
+              folderId={folderId}
+              pending={pending}
+              onMove={(targetFolderId) => run(() => moveAction({ ...selection, targetFolderId }), clear, true)}
+              onDelete={() => run(() => deleteAction(selection), clear, true)}
+            />
           </>
         )}
       </div>

@@ -6,7 +6,7 @@ import { FRAME_SANDBOX } from "@/lib/mail/reader/frame";
 import type { MessageAddress, ParsedMessage } from "@/lib/mail/reader/parse";
 import { megabytes } from "@/lib/utils";
 import { attachmentHref, frameSrc } from "../_lib/urls";
-import { AllowSenderButton, MessageActions } from "./message-actions";
+import { AllowSenderButton, MarkRead, MessageActions } from "./message-actions";
 
 const person = (entry: MessageAddress) => (entry.name ? `${entry.name} <${entry.address}>` : entry.address);
 
@@ -14,6 +14,7 @@ export async function MessageView({
   refs,
   message,
   flagged,
+  seen,
   remoteAllowed,
   blockedRemote,
   folders,
@@ -24,6 +25,7 @@ export async function MessageView({
   refs: { mailbox: number; folder: number; message: number };
   message: ParsedMessage;
   flagged: boolean;
+  seen: boolean;
   remoteAllowed: boolean;
   blockedRemote: number;
   folders: { id: number; name: string }[];
@@ -36,6 +38,7 @@ export async function MessageView({
   const compose = (mode: string) => `${composeBase}&mode=${mode}`;
   return (
     <article className="flex min-h-0 flex-col gap-3 p-3" data-testid="message-view" aria-labelledby="message-subject">
+      <MarkRead mailboxId={refs.mailbox} folderId={refs.folder} uid={refs.message} seen={seen} />
       <div className="flex flex-wrap items-center gap-2">
         <Button asChild size="sm" variant="ghost" className="lg:hidden">
           <Link href={listHref}>

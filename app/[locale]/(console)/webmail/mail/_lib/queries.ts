@@ -58,14 +58,18 @@ export async function folderView(mailboxId: number, params: ViewParams) {
   if (params.folder && !folder) notFound();
   const list = folder
     ? await messagePage(db, { folderId: folder.id, page: params.page, q: params.q, filter: params.filter })
-    : { items: [], total: 0 };
+    : { items: [], total: 0, capped: false };
   return { folders, folder, list };
 }
 
-/** The open message, marked read; 404 when it is gone from the server or not the viewer's to read. */
+/**
+ * The open message; 404 when it is gone from the server or not the viewer's to read. Rendering has no
+ * side effect: the reading pane marks the message read once it is shown (<MarkRead>), so a page
+ * re-rendered after "mark as unread" does not undo it.
+ */
 export async function messageView(access: Access, mailboxId: number, folderId: number, uid: number, images: boolean) {
   try {
-    const message = await openMessage(db, access, { mailboxId, folderId, uid }, { markSeen: true });
+    const message = await openMessage(db, access, { mailboxId, folderId, uid }, { markSeen: false });
     const flagged = await db.mailMessage.findUnique({
       where: { folderId_uid: { folderId, uid: BigInt(uid) } },
       select: { flagged: true, seen: true },
@@ -74,7 +78,14 @@ export async function messageView(access: Access, mailboxId: number, folderId: n
     const remoteAllowed = images || senderTrusted;
     // Whether to offer "show images": the sanitiser knows how many it held back.
     const blockedRemote = remoteAllowed ? 0 : frameDocument(message, false).blockedRemote;
-    return { message, flagged: flagged?.flagged ?? false, remoteAllowed, senderTrusted, blockedRemote };
+    return {
+      message,
+      flagged: flagged?.flagged ?? false,
+      seen: flagged?.seen ?? true,
+      remoteAllowed,
+      senderTrusted,
+      blockedRemote,
+    };
   } catch (error) {
     if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
     if (error instanceof DomainError && error.code === "CONNECTION_FAILED")

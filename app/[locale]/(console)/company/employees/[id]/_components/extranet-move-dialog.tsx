@@ -3,6 +3,7 @@ import { GlobeIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useDialogSave } from "@/components/forms/use-dialog-save";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -17,7 +18,6 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
 import { moveToExtranetInput } from "@/lib/people/schemas";
-import { useDialogSave } from "../../../../telephony/_components/use-dialog-save";
 import { PeopleErrorAlert } from "../../../_components/people-error";
 import { moveToExtranetAction } from "../../_lib/actions";
 

@@ -104,7 +104,7 @@ export function ComposeForm({
       noValidate
     >
       <p className="text-sm text-muted-foreground">
-        {t("from")}: <span dir="ltr">{initial.from}</span>
+        {t("from")}: <bdi>{initial.from}</bdi>
       </p>
       {(["to", "cc", "bcc"] as const).map((name) => (
         <Field key={name} id={`compose-${name}`} label={t(name)} error={fieldError(name)}>
