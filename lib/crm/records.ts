@@ -110,3 +110,55 @@ export async function updateContact(db: Database, access: Access, input: z.infer
 function pick<T extends object>(row: T, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((key) => [key, (row as Record<string, unknown>)[key]]));
 }
+
+export interface RecordMatch {
+  type: CrmRecordRef["type"];
+  id: number;
+  title: string;
+  detail: string | null;
+}
+
+/**
+ * Leads and contacts by name, title, company or address, for "link a message to a CRM record"
+ * (webmail) and other pickers: every employee may search the CRM, nobody else.
+ */
+export async function searchRecords(db: Db, access: Access, rawQuery: string, take = 10): Promise<RecordMatch[]> {
+  const query = rawQuery.trim().slice(0, 200);
+  if (!canUseCrm(access) || query.length === 0) return [];
+  const address = query.toLowerCase();
+  const [contacts, leads] = await Promise.all([
+    db.crmContact.findMany({
+      where: {
+        OR: [
+          { name: { contains: query, mode: "insensitive" } },
+          { company: { contains: query, mode: "insensitive" } },
+          { emails: { has: address } },
+        ],
+      },
+      orderBy: { id: "desc" },
+      take,
+      select: { id: true, name: true, emails: true, company: true },
+    }),
+    db.crmLead.findMany({
+      where: {
+        OR: [
+          { title: { contains: query, mode: "insensitive" } },
+          { name: { contains: query, mode: "insensitive" } },
+          { email: { contains: address } },
+        ],
+      },
+      orderBy: { id: "desc" },
+      take,
+      select: { id: true, title: true, email: true },
+    }),
+  ]);
+  return [
+    ...contacts.map((contact) => ({
+      type: "contact" as const,
+      id: contact.id,
+      title: contact.name,
+      detail: contact.emails[0] ?? contact.company,
+    })),
+    ...leads.map((lead) => ({ type: "lead" as const, id: lead.id, title: lead.title, detail: lead.email })),
+  ].slice(0, take);
+}

@@ -5,6 +5,7 @@ import { addMembers, createDepartment, createMailbox, createUser } from "../../t
 import { loadAccess } from "../access/access.ts";
 import { db } from "../db.ts";
 import { linkMessageToRecord } from "./links.ts";
+import { searchRecords } from "./records.ts";
 import { createTask, myTasks, setTaskStatus } from "./tasks.ts";
 
 describe("CRM tasks and message links", () => {
@@ -121,5 +122,19 @@ describe("CRM tasks and message links", () => {
     await expect(linkMessageToRecord(db, await loadAccess(db, outsider.id), input)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("finds leads and contacts for a link picker: employees only", async () => {
+    await db.crmContact.create({
+      data: { name: "Giulia Conti", emails: ["giulia@conti.test"], company: "Conti Arredi" },
+    });
+    const found = await searchRecords(db, await loadAccess(db, owner.id), "conti");
+    expect(found).toEqual([
+      { type: "contact", id: expect.any(Number), title: "Giulia Conti", detail: "giulia@conti.test" },
+    ]);
+    expect((await searchRecords(db, await loadAccess(db, owner.id), "Client lead")).map((match) => match.type)).toEqual(
+      ["lead"],
+    );
+    expect(await searchRecords(db, await loadAccess(db, external.id), "conti")).toEqual([]);
   });
 });
