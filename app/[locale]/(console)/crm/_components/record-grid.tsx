@@ -96,7 +96,7 @@ export function RecordGrid({
       id: "title",
       header: sortable("title", "name"),
       cell: (row) => (
-        <Link href={href(row.id)} className="font-medium hover:underline" data-testid="record-link">
+        <Link href={href(row.id)} className="font-medium hover:underline" data-testid="record-link" dir="auto">
           {row.title}
         </Link>
       ),
@@ -106,11 +106,11 @@ export function RecordGrid({
       header: kind === "contacts" ? sortable("name", "name") : () => t("columns.name"),
       cell: (row) =>
         kind === "contacts" ? (
-          <Link href={href(row.id)} className="font-medium hover:underline" data-testid="record-link">
+          <Link href={href(row.id)} className="font-medium hover:underline" data-testid="record-link" dir="auto">
             {row.title}
           </Link>
         ) : (
-          (row.name ?? "")
+          <span dir="auto">{row.name ?? ""}</span>
         ),
     },
     email: {
@@ -131,7 +131,11 @@ export function RecordGrid({
         </span>
       ),
     },
-    company: { id: "company", header: () => t("columns.company"), cell: (row) => row.company ?? "" },
+    company: {
+      id: "company",
+      header: () => t("columns.company"),
+      cell: (row) => <span dir="auto">{row.company ?? ""}</span>,
+    },
     status: {
       id: "status",
       header: () => t("columns.status"),

@@ -50,11 +50,16 @@ export function TaskList({ tasks, now }: { tasks: TaskView[]; now: string }) {
             <div className="flex min-w-0 flex-1 flex-col gap-0.5">
               <label
                 htmlFor={`task-${task.id}`}
+                dir="auto"
                 className={cn("font-medium", task.status === "DONE" && "text-muted-foreground line-through")}
               >
                 {task.title}
               </label>
-              {task.description && <p className="text-sm text-muted-foreground">{task.description}</p>}
+              {task.description && (
+                <p className="text-sm text-muted-foreground" dir="auto">
+                  {task.description}
+                </p>
+              )}
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
                 {task.deadline && (
                   <span className={cn(overdue && "font-medium text-[oklch(0.48_0.2_27)]")}>

@@ -40,7 +40,7 @@ export async function Timeline({ items }: { items: TimelineItem[] }) {
               </div>
               {item.kind === "email" ? (
                 <>
-                  <p className="truncate" data-testid="timeline-subject">
+                  <p className="truncate" data-testid="timeline-subject" dir="auto">
                     {item.subject || t("noSubject")}
                   </p>
                   <p className="truncate text-xs text-muted-foreground" dir="ltr">
