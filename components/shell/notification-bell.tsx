@@ -21,6 +21,8 @@ export function NotificationBell({ unread, items }: { unread: number; items: She
   const t = useTranslations("Notifications");
   const format = useFormatter();
   const [count, setCount] = useState(unread);
+  // The badge's text is also in the button's name (WCAG 2.5.3 "label in name"): "11", or "99+".
+  const shown = count > 99 ? "99+" : String(count);
   // "3 minutes ago" relative to when the list was opened; without an explicit `now` next-intl
   // falls back to its environment clock and logs ENVIRONMENT_FALLBACK.
   const [now, setNow] = useState(() => new Date());
@@ -39,13 +41,13 @@ export function NotificationBell({ unread, items }: { unread: number; items: She
           variant="ghost"
           size="icon"
           className="relative"
-          aria-label={t("title", { count })}
+          aria-label={t("title", { count: shown })}
           data-testid="notifications"
         >
           <BellIcon />
           {count > 0 && (
             <span className="absolute end-1 top-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] font-semibold text-white">
-              {count > 9 ? "9+" : count}
+              {shown}
             </span>
           )}
         </Button>
