@@ -17,7 +17,7 @@ import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { type CONTACT_COLUMNS, CONTACT_GRID, type LEAD_COLUMNS, LEAD_GRID, LEAD_STATUSES } from "@/lib/crm/grid/params";
+import { CONTACT_COLUMNS, CONTACT_GRID, LEAD_COLUMNS, LEAD_GRID, LEAD_STATUSES } from "@/lib/crm/grid/params";
 import type { PageSize } from "@/lib/grid/params";
 import { Link } from "@/lib/i18n/navigation";
 import { cn, fullName } from "@/lib/utils";
@@ -37,7 +37,9 @@ export interface CrmGridRow {
   responsible: { id: number; firstName: string; lastName: string } | null;
 }
 
-type Column = (typeof LEAD_COLUMNS)[number] | (typeof CONTACT_COLUMNS)[number];
+type LeadColumn = (typeof LEAD_COLUMNS)[number];
+type ContactColumn = (typeof CONTACT_COLUMNS)[number];
+type Column = LeadColumn | ContactColumn;
 
 export const STATUS_VARIANT = {
   NEW: "default",
@@ -69,14 +71,26 @@ export function RecordGrid({
   const [columns, setColumns] = useState<Column[]>(saved);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const savePreference = (next: { columns?: Column[]; pageSize?: PageSize }) =>
-    void saveCrmGridPreferenceAction({
-      grid: kind,
-      columns: (next.columns ?? columns) as never,
-      pageSize: next.pageSize ?? perPage,
-    }).then((result) => {
+  const savePreference = (next: { columns?: Column[]; pageSize?: PageSize }) => {
+    const chosen = next.columns ?? columns;
+    const pageSize = next.pageSize ?? perPage;
+    // Each grid saves only its own columns (the server checks them against the grid's list again).
+    const input =
+      kind === "leads"
+        ? {
+            grid: kind,
+            pageSize,
+            columns: chosen.filter((c): c is LeadColumn => LEAD_COLUMNS.includes(c as LeadColumn)),
+          }
+        : {
+            grid: kind,
+            pageSize,
+            columns: chosen.filter((c): c is ContactColumn => CONTACT_COLUMNS.includes(c as ContactColumn)),
+          };
+    void saveCrmGridPreferenceAction(input).then((result) => {
       if (!result.ok) toast.error(errors(result.error.code));
     });
+  };
   const sort = { key: url.params.sort, dir: url.params.dir };
   const sortable = (column: Column, key: "name" | "createdAt") => () => (
     <SortHeader
