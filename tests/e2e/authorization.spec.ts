@@ -165,6 +165,14 @@ const ACTIONS: {
     { id: 999_999, name: "x", emails: [], phones: [], company: "", responsibleId: 1 },
     "NOT_FOUND",
   ),
+  // From an open message (webmail): a message nobody may read is NOT_FOUND, like no message at all.
+  crmAction(
+    "linkMessageAction",
+    "/webmail/mail",
+    { message: { mailboxId: 999_999, folderPath: "INBOX", uid: 1 }, record: { type: "lead", id: 1 } },
+    "NOT_FOUND",
+  ),
+  crmAction("searchCrmRecordsAction", "/webmail/mail", { query: "zz-no-such-record" }),
   crmAction("saveCrmGridPreferenceAction", "/crm/leads", {
     grid: "leads",
     columns: ["title", "email", "status", "responsible", "createdAt"],

@@ -99,6 +99,49 @@ test.describe("as the owner", () => {
     await expect.poll(async () => (await inboxMessage(subject))?.seen).toBe(true);
   });
 
+  test("creates a task from a message and links the message to a CRM contact", async ({ page }) => {
+    const subject = `e2e read ${RUN}`;
+    await page.goto(`/webmail/mail?mailbox=${mailbox.id}&folder=${inboxId}`);
+    await page.getByRole("link", { name: new RegExp(subject) }).click();
+    await expect(page.getByRole("heading", { name: subject })).toBeVisible();
+    // A task about the message, titled with its subject by default, for the reader.
+    await page.getByTestId("new-task").click();
+    await expect(page.getByLabel("Title")).toHaveValue(subject);
+    await page.getByTestId("save-task").click();
+    await expect
+      .poll(async () => {
+        const [task] = await e2eQuery<{ messageKey: string | null; mailboxId: number | null }>(
+          `SELECT "messageKey", "mailboxId" FROM "CrmTask" WHERE title = $1`,
+          [subject],
+        );
+        return task && task.mailboxId === mailbox.id && task.messageKey !== null;
+      })
+      .toBe(true);
+    // Linked to a contact: the email is on the contact's timeline, once however often it is linked.
+    const [contact] = await e2eQuery<{ id: number; name: string }>(
+      `SELECT id, name FROM "CrmContact" ORDER BY id LIMIT 1`,
+    );
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      await page.keyboard.press("Escape");
+      await page.getByTestId("link-to-crm").click();
+      await page.getByTestId("crm-search").fill(contact!.name);
+      await page.getByTestId("crm-search").press("Enter");
+      await page
+        .getByTestId("crm-matches")
+        .getByRole("listitem")
+        .filter({ hasText: contact!.name })
+        .first()
+        .getByRole("button", { name: "Link" })
+        .click();
+      await expect(page.getByTestId("crm-matches").getByRole("link", { name: "Open" }).first()).toBeVisible();
+    }
+    const [activities] = await e2eQuery<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "CrmActivity" WHERE "contactId" = $1 AND "mailboxId" = $2 AND subject = $3`,
+      [contact!.id, mailbox.id, subject],
+    );
+    expect(activities!.count).toBe(1);
+  });
+
   test("replies: the peer gets sender name, signature and threading headers; the copy is in Sent", async ({ page }) => {
     const subject = `e2e reply ${RUN}`;
     const { uid } = (await inboxMessage(subject))!;

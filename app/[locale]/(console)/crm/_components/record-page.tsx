@@ -64,7 +64,7 @@ export async function RecordPage({
         <Card className="flex flex-col gap-3 p-4">
           <div className="flex items-center justify-between gap-2">
             <h2 className="font-semibold">{t("tasks")}</h2>
-            <TaskDialog record={{ type, id }} me={viewer} />
+            <TaskDialog about={{ record: { type, id } }} me={viewer} />
           </div>
           <TaskList
             now={new Date().toISOString()}

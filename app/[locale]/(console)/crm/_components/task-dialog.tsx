@@ -10,16 +10,24 @@ import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { useZodForm } from "@/components/ui/use-zod-form";
-import { createTaskInput } from "@/lib/crm/schemas";
+import { type CrmRecordRef, createTaskInput, type MessageRef } from "@/lib/crm/schemas";
 import { createTaskAction } from "../_lib/actions";
 import { type Person, ResponsibleField } from "./responsible-field";
 
-/** "New task" about a lead or contact, for oneself or a colleague. */
-export function TaskDialog({ record, me }: { record: { type: "lead" | "contact"; id: number }; me: Person }) {
+/** "New task" about a lead or contact, or about a message (webmail), for oneself or a colleague. */
+export function TaskDialog({
+  about,
+  me,
+  initialTitle = "",
+}: {
+  about: { record: CrmRecordRef } | { message: MessageRef };
+  me: Person;
+  initialTitle?: string;
+}) {
   const t = useTranslations("CrmPages");
   const common = useTranslations("Common");
   const [open, setOpen] = useState(false);
-  const initial = { title: "", description: "", deadline: null, responsibleId: me.id };
+  const initial = { title: initialTitle.slice(0, 200), description: "", deadline: null, responsibleId: me.id };
   const form = useZodForm(createTaskInput, initial);
   const { pending, error, setError, save } = useDialogSave(() => setOpen(false));
   const { values, set, errorOf } = form;
@@ -50,7 +58,7 @@ export function TaskDialog({ record, me }: { record: { type: "lead" | "contact";
           onSubmit={(event) => {
             event.preventDefault();
             const input = form.validate();
-            if (input) save(() => createTaskAction({ ...input, record }), form.showServerErrors);
+            if (input) save(() => createTaskAction({ ...input, ...about }), form.showServerErrors);
           }}
         >
           <Field id="task-title" label={t("taskTitle")} error={errorOf("title")}>

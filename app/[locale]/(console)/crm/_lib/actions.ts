@@ -5,8 +5,15 @@ import { revalidatePath } from "next/cache";
 import { canUseCrm } from "@/lib/access/crm-rights";
 import { action } from "@/lib/actions/safe-action";
 import { CONTACT_COLUMNS, CONTACT_GRID, LEAD_COLUMNS, LEAD_GRID } from "@/lib/crm/grid/params";
-import { updateContact, updateLead } from "@/lib/crm/records";
-import { createTaskInput, setTaskStatusInput, updateContactInput, updateLeadInput } from "@/lib/crm/schemas";
+import { linkMessageToRecord } from "@/lib/crm/links";
+import { searchRecords, updateContact, updateLead } from "@/lib/crm/records";
+import {
+  createTaskInput,
+  linkMessageInput,
+  setTaskStatusInput,
+  updateContactInput,
+  updateLeadInput,
+} from "@/lib/crm/schemas";
 import { createTask, setTaskStatus } from "@/lib/crm/tasks";
 import { db } from "@/lib/db";
 import { PAGE_SIZES } from "@/lib/grid/params";
@@ -66,6 +73,24 @@ export const setTaskStatusAction = action({
   authorize: canUseCrm,
   handler: async (input, { access }) => {
     const result = await setTaskStatus(db, access, input);
+    revalidatePath("/[locale]/crm", "layout");
+    return result;
+  },
+});
+
+/** Leads and contacts matching a search, for "link this message to a CRM record" (webmail). */
+export const searchCrmRecordsAction = action({
+  schema: z.object({ query: z.string().max(200, "tooLong") }),
+  authorize: canUseCrm,
+  handler: async ({ query }, { access }) => searchRecords(db, access, query),
+});
+
+/** A message the viewer may read becomes an email activity on the record's timeline, once. */
+export const linkMessageAction = action({
+  schema: linkMessageInput,
+  authorize: canUseCrm,
+  handler: async (input, { access }) => {
+    const result = await linkMessageToRecord(db, access, input);
     revalidatePath("/[locale]/crm", "layout");
     return result;
   },

@@ -7,6 +7,7 @@ import { SearchBox } from "@/components/data/search-box";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { canUseCrm } from "@/lib/access/crm-rights";
 import { requireSignedIn } from "@/lib/access/request";
 import { Link } from "@/lib/i18n/navigation";
 import { MESSAGE_FILTERS } from "@/lib/mail/reader/filters";
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/webmail/
 export default async function MailPage({ params, searchParams }: PageProps<"/[locale]/webmail/mail">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { access } = await requireSignedIn();
+  const { viewer, access } = await requireSignedIn();
   const t = await getTranslations("Mail");
   const view = viewParams.parse(await searchParams);
   const mailboxes = await mailboxChoices(access);
@@ -178,6 +179,14 @@ export default async function MailPage({ params, searchParams }: PageProps<"/[lo
               listHref={mailHref(state)}
               imagesHref={mailHref({ ...state, message: view.message }, { images: "1" })}
               composeBase={`${composeBase}&folder=${folder.id}&uid=${view.message}`}
+              crm={
+                canUseCrm(access)
+                  ? {
+                      me: { id: viewer.id, firstName: viewer.firstName, lastName: viewer.lastName },
+                      message: { mailboxId: mailbox.id, folderPath: folder.path, uid: view.message },
+                    }
+                  : undefined
+              }
             />
           ) : (
             <EmptyState icon={<MailIcon />} title={t("noMessageSelected")} />

@@ -1,10 +1,14 @@
 import { ArrowLeftIcon, ImageOffIcon, PaperclipIcon } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import type { MessageRef } from "@/lib/crm/schemas";
 import { Link } from "@/lib/i18n/navigation";
 import { FRAME_SANDBOX } from "@/lib/mail/reader/frame";
 import type { MessageAddress, ParsedMessage } from "@/lib/mail/reader/parse";
 import { megabytes } from "@/lib/utils";
+import { LinkMessageDialog } from "../../../crm/_components/link-message-dialog";
+import type { Person } from "../../../crm/_components/responsible-field";
+import { TaskDialog } from "../../../crm/_components/task-dialog";
 import { attachmentHref, frameSrc } from "../_lib/urls";
 import { AllowSenderButton, MarkRead, MessageActions } from "./message-actions";
 
@@ -21,6 +25,7 @@ export async function MessageView({
   listHref,
   imagesHref,
   composeBase,
+  crm,
 }: {
   refs: { mailbox: number; folder: number; message: number };
   message: ParsedMessage;
@@ -32,6 +37,8 @@ export async function MessageView({
   listHref: string;
   imagesHref: string;
   composeBase: string;
+  /** For employees (who work the CRM): create a task from the message, link it to a record. */
+  crm?: { me: Person; message: MessageRef };
 }) {
   const t = await getTranslations("Mail");
   const format = await getFormatter();
@@ -54,6 +61,12 @@ export async function MessageView({
           listHref={listHref}
           composeHref={{ reply: compose("reply"), replyAll: compose("replyAll"), forward: compose("forward") }}
         />
+        {crm && (
+          <div className="flex items-center gap-1">
+            <TaskDialog about={{ message: crm.message }} me={crm.me} initialTitle={message.subject ?? ""} />
+            <LinkMessageDialog message={crm.message} />
+          </div>
+        )}
       </div>
       <header className="space-y-1">
         <h2 id="message-subject" className="text-lg font-semibold break-words">
