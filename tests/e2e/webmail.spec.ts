@@ -282,15 +282,19 @@ test.describe("no reading by rank", () => {
 test.describe("a user the mailbox is shared with", () => {
   test.use({ storageState: storageStateOf("headSales") });
 
-  test("reads and organises while the share lasts, and is out again when it is removed", async ({ page, request }) => {
+  test("reads, replies, makes a task and files while the share lasts, and is out again when it is removed", async ({
+    page,
+    request,
+  }) => {
     const [head] = await e2eQuery<{ id: number }>(`SELECT id FROM "User" WHERE email = 'head.sales@demo.test'`);
     await e2eQuery(
       `INSERT INTO "MailboxAccess" ("mailboxId", "subjectKind", "subjectRefId") VALUES ($1, 'USER', $2) ON CONFLICT DO NOTHING`,
       [mailbox.id, head!.id],
     );
+    const shared = (await inboxMessage(`e2e shared ${RUN}`))!;
+    const opened = `/webmail/mail?mailbox=${mailbox.id}&folder=${inboxId}&message=${shared.uid}`;
     try {
-      const shared = (await inboxMessage(`e2e shared ${RUN}`))!;
-      await page.goto(`/webmail/mail?mailbox=${mailbox.id}&folder=${inboxId}&message=${shared.uid}`);
+      await page.goto(opened);
       await expect(
         page.frameLocator("[data-testid=message-frame]").getByText("Hello from the shared test."),
       ).toBeVisible();
@@ -306,6 +310,33 @@ test.describe("a user the mailbox is shared with", () => {
             )[0]?.flagged,
         )
         .toBe(true);
+      // Replies as the mailbox, makes a task of the message, and files it.
+      await page.getByRole("link", { name: "Reply", exact: true }).click();
+      await page.getByLabel("Message").fill("Answered by Sofia.");
+      const before = smtp.received.length;
+      await page.getByRole("button", { name: "Send" }).click();
+      await expect.poll(() => smtp.received.length).toBe(before + 1);
+      const reply = await simpleParser(smtp.received.at(-1)!.raw);
+      expect(reply.from?.value[0]).toMatchObject({ name: "Jonas (Sales)", address: mailbox.email });
+      expect(reply.text).toContain("Answered by Sofia.");
+      await page.goto(opened);
+      await page.getByTestId("new-task").click();
+      await page.getByTestId("save-task").click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await e2eQuery<{ count: number }>(
+                `SELECT count(*)::int AS count FROM "CrmTask" WHERE title = $1 AND "responsibleId" = $2 AND "mailboxId" = $3`,
+                [`e2e shared ${RUN}`, head!.id, mailbox.id],
+              )
+            )[0]?.count,
+        )
+        .toBe(1);
+      await page.keyboard.press("Escape");
+      await page.getByTestId("message-move").selectOption({ label: "Archive / 2025" });
+      await expect(page.getByTestId("message-view")).toHaveCount(0);
+      expect(await inboxMessage(`e2e shared ${RUN}`)).toBeUndefined();
     } finally {
       await e2eQuery(
         `DELETE FROM "MailboxAccess" WHERE "mailboxId" = $1 AND "subjectKind" = 'USER' AND "subjectRefId" = $2`,
@@ -313,9 +344,8 @@ test.describe("a user the mailbox is shared with", () => {
       );
     }
     expect((await request.get(`/webmail/mail?mailbox=${mailbox.id}`, { maxRedirects: 0 })).status()).toBe(404);
-    const { uid } = (await inboxMessage(`e2e shared ${RUN}`))!;
-    expect((await request.get(`/api/webmail/frame?mailbox=${mailbox.id}&folder=${inboxId}&uid=${uid}`)).status()).toBe(
-      404,
-    );
+    expect(
+      (await request.get(`/api/webmail/frame?mailbox=${mailbox.id}&folder=${inboxId}&uid=${shared.uid}`)).status(),
+    ).toBe(404);
   });
 });
