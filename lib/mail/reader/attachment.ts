@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import type { Access } from "../../access/access.ts";
 import type { Db } from "../../db.ts";
 import { NotFoundError } from "../../errors.ts";
-import { asDomainError, openImap } from "./connection.ts";
+import { asDomainError, openImap, withImap } from "./connection.ts";
 import { attachmentsOf } from "./parse.ts";
 import type { MessageRef } from "./read.ts";
 import { readableFolder } from "./scope.ts";
@@ -45,4 +45,38 @@ export async function openAttachment(db: Db, access: Access, ref: MessageRef, pa
     finish();
     throw asDomainError(error);
   }
+}
+
+/**
+ * The files a message carries, read whole, for forwarding it: a forward passes the original's
+ * attachments on. Bounded by the size a message may have when it is opened (read.ts).
+ */
+export async function attachmentsForForward(
+  db: Db,
+  access: Access,
+  ref: MessageRef,
+): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
+  const folder = await readableFolder(db, access, ref.mailboxId, ref.folderId);
+  return withImap(db, ref.mailboxId, async (client) => {
+    const lock = await client.getMailboxLock(folder.path, { readOnly: true });
+    try {
+      const message = await client.fetchOne(String(ref.uid), { uid: true, bodyStructure: true }, { uid: true });
+      if (!message || message.uid !== ref.uid) throw new NotFoundError("message");
+      const files = [];
+      for (const attachment of attachmentsOf(message.bodyStructure)) {
+        const download = await client.download(String(ref.uid), attachment.part, { uid: true });
+        if (!download.content) throw new NotFoundError("attachment");
+        const chunks: Buffer[] = [];
+        for await (const chunk of download.content) chunks.push(chunk as Buffer);
+        files.push({
+          filename: attachment.filename,
+          contentType: attachment.contentType,
+          content: Buffer.concat(chunks),
+        });
+      }
+      return files;
+    } finally {
+      lock.release();
+    }
+  });
 }

@@ -111,6 +111,53 @@ describe("sending from a mailbox", () => {
     expect(smtp.received.length).toBe(before);
   });
 
+  it("forwards the original's attachments byte for byte, with the writer's own", async () => {
+    const file = randomBytes(120_000);
+    await dovecot.seedRaw(USER, "INBOX", [
+      {
+        raw: [
+          "From: Anna <anna@client.test>",
+          `To: ${USER}`,
+          "Subject: The contract",
+          "Message-ID: <contract@client.test>",
+          "MIME-Version: 1.0",
+          'Content-Type: multipart/mixed; boundary="b1"',
+          "",
+          "--b1",
+          "Content-Type: text/plain; charset=utf-8",
+          "",
+          "Attached.",
+          "--b1",
+          'Content-Type: application/pdf; name="contract.pdf"',
+          'Content-Disposition: attachment; filename="contract.pdf"',
+          "Content-Transfer-Encoding: base64",
+          "",
+          ...(file.toString("base64").match(/.{1,76}/g) ?? []),
+          "--b1--",
+          "",
+        ].join("\r\n"),
+      },
+    ]);
+    expect((await syncMailbox(db, mailboxId)).ok).toBe(true);
+    const message = await db.mailMessage.findFirstOrThrow({ where: { folderId: inboxId, subject: "The contract" } });
+    await db.mailbox.update({ where: { id: mailboxId }, data: { dailySendLimit: null } });
+    const own = randomBytes(1000);
+    await sendMessage(db, await loadAccess(db, ownerId), {
+      mailboxId,
+      to: ["partner@partner.test"],
+      cc: [],
+      bcc: [],
+      subject: "Fwd: The contract",
+      body: "For you.",
+      attachments: [{ filename: "note.bin", contentType: "application/octet-stream", content: own }],
+      original: { folderId: inboxId, uid: Number(message.uid), mode: "forward" },
+    });
+    const mail = await simpleParser(smtp.received.at(-1)!.raw);
+    expect(mail.attachments.map((item) => item.filename)).toEqual(["contract.pdf", "note.bin"]);
+    expect(mail.attachments[0]!.content.equals(file)).toBe(true);
+    expect(mail.attachments[1]!.content.equals(own)).toBe(true);
+  });
+
   it("does not let anyone but the owner and users with access send from the mailbox", async () => {
     const admin = await createUser(db, { isPortalAdmin: true });
     const input = { mailboxId, to: ["x@client.test"], cc: [], bcc: [], subject: "No", body: "b", attachments: [] };

@@ -8,6 +8,7 @@ import type { Db } from "../../db.ts";
 import { ConnectionFailedError, DomainError, ValidationError } from "../../errors.ts";
 import { classifyMailError } from "../errors.ts";
 import { type OutboundPolicy, resolveEndpoint } from "../outbound.ts";
+import { attachmentsForForward } from "../reader/attachment.ts";
 import { withImap } from "../reader/connection.ts";
 import { openMessage } from "../reader/read.ts";
 import { readableMailbox } from "../reader/scope.ts";
@@ -69,6 +70,15 @@ export async function sendMessage(db: Db, access: Access, input: SendInput, opti
         { markSeen: false },
       )
     : null;
+  // A forward passes the original's files on, before any the writer added.
+  const forwarded =
+    input.original?.mode === "forward"
+      ? await attachmentsForForward(db, access, {
+          mailboxId: mailbox.id,
+          folderId: input.original.folderId,
+          uid: input.original.uid,
+        })
+      : [];
   const threading = startFrom(input.original?.mode ?? "new", original, mailbox.email);
   const domain = mailbox.email.split("@")[1] ?? "localhost";
   const messageId = `<${randomUUID()}@${domain}>`;
@@ -83,7 +93,7 @@ export async function sendMessage(db: Db, access: Access, input: SendInput, opti
       signatureHtml: mailbox.signatureHtml,
       inReplyTo: threading.inReplyTo,
       references: threading.references,
-      attachments: input.attachments,
+      attachments: [...forwarded, ...input.attachments],
     },
     messageId,
   );

@@ -94,6 +94,11 @@ export default async function ComposePage({
           </ul>
         </Card>
       )}
+      {query.mode === "forward" && original && original.attachments.length > 0 && (
+        <p className="text-sm text-muted-foreground" data-testid="forwarded-attachments">
+          {t("forwardsAttachments", { files: original.attachments.map((item) => item.filename).join(", ") })}
+        </p>
+      )}
       <Card className="p-3 sm:p-4">
         <ComposeForm
           initial={{
