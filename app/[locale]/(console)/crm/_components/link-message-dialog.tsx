@@ -56,7 +56,7 @@ export function LinkMessageDialog({ message }: { message: MessageRef }) {
       }}
     >
       <DialogTrigger asChild>
-        <Button size="sm" variant="outline" data-testid="link-to-crm">
+        <Button size="sm" variant="outline" data-testid="link-to-crm" aria-label={t("open")}>
           <LinkIcon /> <span className="hidden sm:inline">{t("open")}</span>
         </Button>
       </DialogTrigger>

@@ -38,12 +38,12 @@ export function MessageActions({
         </Link>
       </Button>
       <Button asChild size="sm" variant="outline">
-        <Link href={composeHref.replyAll}>
+        <Link href={composeHref.replyAll} aria-label={t("replyAll")}>
           <ReplyAllIcon className="rtl:-scale-x-100" /> <span className="hidden sm:inline">{t("replyAll")}</span>
         </Link>
       </Button>
       <Button asChild size="sm" variant="outline">
-        <Link href={composeHref.forward}>
+        <Link href={composeHref.forward} aria-label={t("forward")}>
           <ForwardIcon className="rtl:-scale-x-100" /> <span className="hidden sm:inline">{t("forward")}</span>
         </Link>
       </Button>

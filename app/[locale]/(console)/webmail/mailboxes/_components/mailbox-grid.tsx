@@ -156,7 +156,7 @@ export function MailboxGrid({
         />
         <div className="ms-auto flex items-center gap-2">
           <Button asChild variant="outline">
-            <a href={`${exportHref}${exportQuery}`} download data-testid="export-csv">
+            <a href={`${exportHref}${exportQuery}`} download data-testid="export-csv" aria-label={t("exportCsv")}>
               <DownloadIcon /> <span className="hidden sm:inline">{t("exportCsv")}</span>
             </a>
           </Button>
