@@ -124,19 +124,19 @@ export async function readMessages(
   return messages.sort((a, b) => a.uid - b.uid);
 }
 
-/** Moves blacklisted incoming mail to the spam folder; returns how many were moved. */
+/** Moves blacklisted incoming mail to the spam folder; returns the UIDs moved. */
 export async function moveBlacklisted(
   client: ImapFlow,
   messages: MessageOnServer[],
   blacklist: string[],
   spamPath: string,
-): Promise<number> {
+): Promise<number[]> {
   const blocked = messages.filter(
     (message) => message.direction === "in" && message.from && matchesAny(message.from.address, blacklist),
   );
-  if (blocked.length === 0) return 0;
+  if (blocked.length === 0) return [];
   if (!(await client.list()).some((folder) => folder.path === spamPath))
     await client.mailboxCreate(spamPath).catch(() => undefined);
   await client.messageMove(uidSet(blocked.map((message) => message.uid)), spamPath, { uid: true });
-  return blocked.length;
+  return blocked.map((message) => message.uid);
 }

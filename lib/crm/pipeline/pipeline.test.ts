@@ -103,6 +103,11 @@ describe("CRM pipeline (real Dovecot)", () => {
     const server = await dovecot.snapshot(box.login, CRM_PASSWORD);
     expect(Object.keys(server.INBOX!)).toHaveLength(1);
     expect(Object.keys(server.Junk!)).toHaveLength(1);
+    // And the stored inbox agrees at once: the moved message is no longer listed there.
+    const inbox = await db.mailFolder.findFirstOrThrow({ where: { mailboxId: box.id, path: "INBOX" } });
+    expect((await db.mailMessage.findMany({ where: { folderId: inbox.id } })).map((m) => m.subject)).toEqual([
+      "Real question",
+    ]);
     expect(await db.crmLead.count({ where: { email: "offers@spam-domain.test" } })).toBe(0);
     expect(await db.crmProcessedMessage.count({ where: { mailboxId: box.id, outcome: "BLACKLISTED" } })).toBe(1);
   });

@@ -7,6 +7,7 @@ import pg from "pg";
 import { bulkPool, type Database } from "../../db.ts";
 import { connectImap, createImapClient, DEFAULT_IMAP_TIMEOUTS, type ImapTimeouts } from "../../mail/imap-client.ts";
 import { type OutboundPolicy, resolveEndpoint } from "../../mail/outbound.ts";
+import { recordMoved } from "../../mail/reader/store.ts";
 import { serverSettingsOf, serverSettingsSelect } from "../../mail/settings.ts";
 import { type CommitOptions, type CursorStep, commitBatch, markFailed, moveCursors } from "./commit.ts";
 import { FolderChanged, type FolderToRead, type MessageOnServer, moveBlacklisted, readMessages } from "./mail.ts";
@@ -170,7 +171,11 @@ export async function processMailboxCrm(
   }
 
   /** The folder's messages `uids` in batches; the cursor ends at `cursorTo` (the folder's synced end). */
-  async function processUids(folder: FolderToRead & { id: number }, uids: number[], cursorTo: number) {
+  async function processUids(
+    folder: FolderToRead & { id: number; specialUse: string | null },
+    uids: number[],
+    cursorTo: number,
+  ) {
     const connection = await imap();
     await connection.mailboxOpen(folder.path);
     const batches = chunks(uids, batchSize);
@@ -182,8 +187,13 @@ export async function processMailboxCrm(
       });
       // The move comes first: if the run stops before the commit, the message is in spam already
       // (and spam is never processed); the other way round it could stay in the inbox for good.
-      if (settings.blacklist.length > 0 && folder.path !== spamPath)
-        await moveBlacklisted(connection, messages, settings.blacklist, spamPath);
+      if (settings.blacklist.length > 0 && folder.path !== spamPath) {
+        const moved = await moveBlacklisted(connection, messages, settings.blacklist, spamPath);
+        // As webmail does after a move: the rows leave the folder at once (the next sync stores them
+        // in spam), so nobody opens a message the server no longer has there.
+        if (moved.length > 0)
+          await recordMoved(db, { id: folder.id, mailboxId, specialUse: folder.specialUse }, null, undefined, moved);
+      }
       const uid = index === batches.length - 1 ? cursorTo : batch[batch.length - 1]!;
       await commit(messages, { folderId: folder.id, uidValidity: folder.uidValidity, uid });
     }
@@ -199,6 +209,7 @@ export async function processMailboxCrm(
         path: folder.path,
         uidValidity: folder.uidValidity,
         sent: folder.specialUse === "\\Sent" || folder.path === mailbox.sentFolder,
+        specialUse: folder.specialUse,
       };
       const cursorTo = Number(folder.lastSyncedUid);
       const skipTo = { folderId: folder.id, uidValidity: folder.uidValidity, uid: cursorTo };
