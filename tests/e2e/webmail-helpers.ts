@@ -1,5 +1,5 @@
 // The webmail specs work on the demo mailboxes the console under test serves from its own local
-// Dovecot (scripts/lib/demo-mail.ts): mail is delivered there over IMAP (APPEND), as any client
+// Dovecot (scripts/lib/demo-mail.ts): mail is delivered there over IMAP (APPEND), like any client
 // would, and the console syncs it the way it always does — its owner opens the mail view.
 import { expect, type Page } from "@playwright/test";
 import { ImapFlow } from "imapflow";
