@@ -312,6 +312,8 @@ test.describe("a user the mailbox is shared with", () => {
         .toBe(true);
       // Replies as the mailbox, makes a task of the message, and files it.
       await page.getByRole("link", { name: "Reply", exact: true }).click();
+      // The compose page, not the mail view (whose regions are labelled "Message" too).
+      await expect(page.getByLabel("Subject")).toHaveValue(`Re: e2e shared ${RUN}`);
       await page.getByLabel("Message").fill("Answered by Sofia.");
       const before = smtp.received.length;
       await page.getByRole("button", { name: "Send" }).click();
