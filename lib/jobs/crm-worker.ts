@@ -4,6 +4,7 @@
 import { processMailboxCrm } from "../crm/pipeline/process.ts";
 import type { Database } from "../db.ts";
 import { CRM_QUEUE, type CrmJobData, getBoss } from "./boss.ts";
+import { runJobLoop } from "./job-loop.ts";
 
 export interface CrmWorkerOptions {
   concurrency: number;
@@ -12,12 +13,8 @@ export interface CrmWorkerOptions {
   log?: (line: string) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function startCrmWorker(db: Database, options: CrmWorkerOptions) {
   const log = options.log ?? (() => {});
-  const running = new Set<Promise<void>>();
-  let stopping = false;
 
   async function runJob(job: { id: string; data: CrmJobData }) {
     const { mailboxId } = job.data;
@@ -35,29 +32,5 @@ export function startCrmWorker(db: Database, options: CrmWorkerOptions) {
     }
   }
 
-  const loop = (async () => {
-    while (!stopping) {
-      const free = options.concurrency - running.size;
-      if (free <= 0) {
-        await Promise.race(running);
-        continue;
-      }
-      const jobs = await getBoss("worker")
-        .then((boss) => boss.fetch<CrmJobData>(CRM_QUEUE, { batchSize: free }))
-        .catch(() => null);
-      for (const job of jobs ?? []) {
-        const task = runJob(job).finally(() => running.delete(task));
-        running.add(task);
-      }
-      if (!jobs || jobs.length === 0) await sleep(jobs ? (options.pollMs ?? 500) : 2_000);
-    }
-    await Promise.allSettled(running);
-  })();
-
-  return {
-    async stop() {
-      stopping = true;
-      await loop;
-    },
-  };
+  return runJobLoop<CrmJobData>(CRM_QUEUE, options, runJob);
 }

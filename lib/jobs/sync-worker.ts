@@ -4,6 +4,7 @@ import type { Database } from "../db.ts";
 import { type SyncOptions, syncMailbox } from "../mail/sync/mailbox-sync.ts";
 import { getBoss, SYNC_QUEUE, type SyncJobData } from "./boss.ts";
 import { crmRequester } from "./crm-queue.ts";
+import { runJobLoop } from "./job-loop.ts";
 import { LockSession } from "./locks.ts";
 import { requestSync } from "./sync-queue.ts";
 
@@ -16,12 +17,8 @@ export interface SyncWorkerOptions {
   log?: (line: string) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function startSyncWorker(db: Database, options: SyncWorkerOptions) {
   const log = options.log ?? (() => {});
-  const running = new Set<Promise<void>>();
-  let stopping = false;
 
   async function runJob(job: { id: string; data: SyncJobData }) {
     const { mailboxId, manual } = job.data;
@@ -70,32 +67,7 @@ export function startSyncWorker(db: Database, options: SyncWorkerOptions) {
     }
   }
 
-  const loop = (async () => {
-    while (!stopping) {
-      const free = options.concurrency - running.size;
-      if (free <= 0) {
-        await Promise.race(running);
-        continue;
-      }
-      // While the database is away, fetching fails: wait and ask again, it comes back by itself.
-      const jobs = await getBoss("worker")
-        .then((boss) => boss.fetch<SyncJobData>(SYNC_QUEUE, { batchSize: free }))
-        .catch(() => null);
-      for (const job of jobs ?? []) {
-        const task = runJob(job).finally(() => running.delete(task));
-        running.add(task);
-      }
-      if (!jobs || jobs.length === 0) await sleep(jobs ? (options.pollMs ?? 500) : 2_000);
-    }
-    await Promise.allSettled(running);
-  })();
-
-  return {
-    async stop() {
-      stopping = true;
-      await loop;
-    },
-  };
+  return runJobLoop<SyncJobData>(SYNC_QUEUE, options, runJob);
 }
 
 /**
